@@ -1,0 +1,22 @@
+package dk.skp.model.concern;
+
+import dk.skp.model.vocabulary.Anonymity;
+import dk.skp.model.vocabulary.ReporterRole;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "Who raises the concern. ANONYMOUS reporters give no name or contact data.")
+public record Reporter(
+        @NotNull(message = "{skp.required}") ReporterRole role,
+        @NotNull(message = "{skp.required}") Anonymity anonymity,
+        @Size(max = 200, message = "{skp.size.max}") String name,
+        @Size(max = 200, message = "{skp.size.max}") String organisation,
+        @Size(max = 40, message = "{skp.size.max}")
+        @Pattern(regexp = "\\+?[0-9 ()-]{6,40}", message = "{skp.phone}") String phone,
+        @Size(max = 254, message = "{skp.size.max}") @Email(message = "{skp.email}") String email,
+        @Schema(description = "The reporter wants to look up the coarse status later with a passcode.")
+        boolean wantsStatusUpdates) {
+}

@@ -1,0 +1,97 @@
+package dk.skp.model.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates what the services need before their own migrations can run: the two login roles, the database and the
+ * schemas each role owns. Safe to run again. Needs a superuser (or a role with CREATEROLE and CREATEDB); the
+ * services themselves never get more than their own role.
+ *
+ * <ul>
+ * <li>{@code intake} schema, owned by the intake role (its idempotency and outbox tables);</li>
+ * <li>{@code staff} and {@code queue} schemas, owned by the staff role; staff's migrations grant the intake role
+ * INSERT on the queue and nothing else.</li>
+ * </ul>
+ */
+public final class DatabaseBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class);
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private DatabaseBootstrap() {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        DatabaseSettings settings = DatabaseSettings.fromEnvironment();
+        run(settings);
+        System.out.printf("database %s on %s:%d is ready for roles %s and %s%n", settings.database(), settings.host(),
+                settings.port(), settings.intakeUser(), settings.staffUser());
+    }
+
+    public static void run(DatabaseSettings s) throws SQLException {
+        for (String name : new String[] { s.database(), s.intakeUser(), s.staffUser() }) {
+            requireIdentifier(name);
+        }
+        try (Connection admin = DriverManager.getConnection(s.jdbcUrl("postgres"), s.adminUser(), s.adminPassword());
+                Statement sql = admin.createStatement()) {
+            ensureRole(admin, s.intakeUser(), s.intakePassword());
+            ensureRole(admin, s.staffUser(), s.staffPassword());
+            if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", s.database())) {
+                sql.execute("CREATE DATABASE " + s.database());
+                LOG.infof("created database %s", s.database());
+            }
+        }
+        try (Connection admin = DriverManager.getConnection(s.jdbcUrl(), s.adminUser(), s.adminPassword());
+                Statement sql = admin.createStatement()) {
+            sql.execute("REVOKE ALL ON DATABASE " + s.database() + " FROM PUBLIC");
+            sql.execute("GRANT CONNECT ON DATABASE " + s.database() + " TO " + s.intakeUser() + ", " + s.staffUser());
+            sql.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+            sql.execute("CREATE SCHEMA IF NOT EXISTS intake AUTHORIZATION " + s.intakeUser());
+            sql.execute("CREATE SCHEMA IF NOT EXISTS staff AUTHORIZATION " + s.staffUser());
+            sql.execute("CREATE SCHEMA IF NOT EXISTS queue AUTHORIZATION " + s.staffUser());
+        }
+    }
+
+    /** Drops a database made for a test run, ending its sessions first. */
+    public static void dropDatabase(DatabaseSettings s, String database) throws SQLException {
+        requireIdentifier(database);
+        try (Connection admin = DriverManager.getConnection(s.jdbcUrl("postgres"), s.adminUser(), s.adminPassword());
+                Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static void ensureRole(Connection admin, String role, String password) throws SQLException {
+        String verb = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER" : "CREATE";
+        try (Statement sql = admin.createStatement()) {
+            sql.execute(verb + " ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD "
+                    + literal(password));
+        }
+    }
+
+    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static void requireIdentifier(String name) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("database and role names must be lower-case identifiers: " + name);
+        }
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,58 @@
+package dk.skp.model.message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Turns queue messages into JSON and back. Deliberately independent of the services' own Jackson settings: the
+ * wire format is pinned by a fixture, and a change to a REST setting must not change what is on the queue.
+ */
+public final class MessageCodec {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Fields added within a schema version are additive; an older consumer may skip them.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private MessageCodec() {
+    }
+
+    public static String encode(ConcernSubmitted message) {
+        try {
+            return MAPPER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ConcernSubmitted could not be written as JSON", e);
+        }
+    }
+
+    /**
+     * @throws UnsupportedMessageException when the message is not JSON or carries a schema version this code does not know
+     */
+    public static ConcernSubmitted decode(String json) {
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            int version = tree.path("schemaVersion").asInt(-1);
+            if (version != ConcernSubmitted.CURRENT_SCHEMA_VERSION) {
+                throw new UnsupportedMessageException("unsupported schemaVersion " + version
+                        + "; this consumer reads version " + ConcernSubmitted.CURRENT_SCHEMA_VERSION);
+            }
+            return MAPPER.treeToValue(tree, ConcernSubmitted.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Jackson's message quotes the offending input, which may be personal data: keep only the location.
+            throw new UnsupportedMessageException("message is not a valid ConcernSubmitted: " + e.getClass().getSimpleName());
+        }
+    }
+
+    public static class UnsupportedMessageException extends RuntimeException {
+        public UnsupportedMessageException(String message) {
+            super(message);
+        }
+    }
+}

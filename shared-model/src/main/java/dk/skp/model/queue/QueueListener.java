@@ -1,0 +1,122 @@
+package dk.skp.model.queue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Keeps one dedicated connection that LISTENs for new messages and runs the worker when woken, and at the latest
+ * every poll interval. Notifications are only a hint: the poll finds whatever a lost notification, a retry
+ * backoff or a restart left behind. Reconnects with a growing pause when the database goes away.
+ */
+public final class QueueListener implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(QueueListener.class);
+    private static final Duration MAX_RECONNECT_PAUSE = Duration.ofSeconds(30);
+
+    @FunctionalInterface
+    public interface ConnectionFactory {
+        Connection open() throws SQLException;
+    }
+
+    private final ConnectionFactory connections;
+    private final QueueWorker worker;
+    private final Duration pollInterval;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Thread thread;
+    private volatile Connection current;
+
+    public QueueListener(ConnectionFactory connections, QueueWorker worker, Duration pollInterval) {
+        this.connections = connections;
+        this.worker = worker;
+        this.pollInterval = pollInterval;
+    }
+
+    public void start() {
+        if (running.compareAndSet(false, true)) {
+            thread = new Thread(this::run, "queue-listener-" + worker.topic());
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            closeQuietly(current);
+            try {
+                t.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        Duration pause = Duration.ofMillis(500);
+        while (running.get()) {
+            try (Connection connection = connections.open()) {
+                current = connection;
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN " + PgQueue.CHANNEL);
+                }
+                LOG.infof("listening for %s messages (poll every %s)", worker.topic(), pollInterval);
+                pause = Duration.ofMillis(500);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running.get()) {
+                    drainSafely();
+                    // Blocks until a notification arrives or the poll interval passes.
+                    pg.getNotifications((int) pollInterval.toMillis());
+                }
+            } catch (SQLException e) {
+                if (!running.get()) {
+                    break;
+                }
+                LOG.warnf("queue listener for %s lost its database connection (%s); reconnecting in %s",
+                        worker.topic(), e.getMessage(), pause);
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(MAX_RECONNECT_PAUSE) > 0 ? MAX_RECONNECT_PAUSE : pause.multipliedBy(2);
+            } finally {
+                current = null;
+            }
+        }
+    }
+
+    private void drainSafely() {
+        try {
+            int completed = worker.drain();
+            if (completed > 0) {
+                LOG.debugf("handled %d %s messages", completed, worker.topic());
+            }
+        } catch (Exception e) {
+            // The listener lives on; the next wake-up or poll tries again.
+            LOG.warnf("draining %s failed: %s", worker.topic(), e.getMessage());
+        }
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing is how we stop a blocked getNotifications; nothing to do with its failure
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dk.skp.model.queue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/**
+ * The queue's tables, kept with the code that uses them. The consumer's migration tool applies each step once
+ * (staff-api wraps them in Flyway Java migrations); the library's own tests apply them to a scratch database.
+ */
+public final class QueueSchema {
+
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private QueueSchema() {
+    }
+
+    /** Creates the queue in the existing schema {@code queue}; {@code producerRole} may only enqueue. */
+    public static void createV1(Connection connection, String producerRole) throws SQLException {
+        if (!ROLE_NAME.matcher(producerRole).matches()) {
+            throw new IllegalArgumentException("not a plain role name: " + producerRole);
+        }
+        String sql = resource("V1__queue.sql").replace("${producer_role}", producerRole);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = QueueSchema.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("queue schema script missing from the class path: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dk.skp.model.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.skp.model.db.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The queue against a real PostgreSQL, with the real roles: intake may only enqueue, staff consumes. */
+class PgQueueTest {
+
+    private static final String TOPIC = "test-topic";
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void createQueue() throws SQLException {
+        db = TestDatabase.create("queue");
+        try (Connection staff = db.asStaff()) {
+            QueueSchema.createV1(staff, db.settings().intakeUser());
+            try (Statement sql = staff.createStatement()) {
+                sql.execute("CREATE TABLE staff.handled (id uuid PRIMARY KEY, worker int NOT NULL)");
+            }
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        db.close();
+    }
+
+    @BeforeEach
+    void emptyQueue() throws SQLException {
+        try (Connection staff = db.asStaff(); Statement sql = staff.createStatement()) {
+            sql.execute("TRUNCATE queue.message, staff.handled");
+        }
+    }
+
+    private static PgQueue queue(int maxAttempts, Duration backoff, int batch) {
+        return new PgQueue(new QueueSettings(maxAttempts, backoff, backoff, batch, Duration.ofSeconds(60)));
+    }
+
+    private static List<UUID> enqueueAsIntake(int count) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        PgQueue queue = queue(3, Duration.ZERO, 10);
+        try (Connection intake = db.asIntake()) {
+            intake.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                UUID id = UUID.randomUUID();
+                queue.enqueue(intake, TOPIC, id, "{\"n\": " + i + "}");
+                ids.add(id);
+            }
+            intake.commit();
+        }
+        return ids;
+    }
+
+    /** One JDBC transaction per call, on a fresh staff connection, as a JTA transaction would be. */
+    static final QueueWorker.Transactions JDBC = new QueueWorker.Transactions() {
+        @Override
+        public <T> T inNewTransaction(QueueWorker.SqlWork<T> work) throws Exception {
+            try (Connection connection = db.asStaff()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (Exception e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
+        }
+    };
+
+    private static void markHandled(Connection connection, QueueMessage message, int worker) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO staff.handled VALUES (?, ?)")) {
+            insert.setObject(1, message.id());
+            insert.setInt(2, worker);
+            insert.executeUpdate();
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection staff = db.asStaff(); Statement s = staff.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void theProducerRoleCanEnqueueButReadNothing() throws SQLException {
+        enqueueAsIntake(1);
+        try (Connection intake = db.asIntake(); Statement sql = intake.createStatement()) {
+            SQLException select = assertThrows(SQLException.class, () -> sql.executeQuery("SELECT * FROM queue.message"));
+            assertEquals("42501", select.getSQLState(), "insufficient_privilege");
+            assertThrows(SQLException.class, () -> sql.executeUpdate("DELETE FROM queue.message"));
+            assertThrows(SQLException.class, () -> sql.executeUpdate("UPDATE queue.message SET attempts = 0"));
+        }
+        assertEquals(1, count("SELECT count(*) FROM queue.message"));
+    }
+
+    @Test
+    void aClaimedMessageIsInvisibleToOtherConsumersUntilItsTransactionEnds() throws Exception {
+        enqueueAsIntake(10);
+        PgQueue queue = queue(3, Duration.ZERO, 10);
+        try (Connection a = db.asStaff(); Connection b = db.asStaff()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            List<QueueMessage> first = queue.claim(a, TOPIC, 6);
+            List<QueueMessage> second = queue.claim(b, TOPIC, 10);
+            assertEquals(6, first.size());
+            assertEquals(4, second.size(), "SKIP LOCKED hands the second consumer only the rest");
+            Set<UUID> overlap = new HashSet<>(first.stream().map(QueueMessage::id).toList());
+            overlap.retainAll(second.stream().map(QueueMessage::id).toList());
+            assertTrue(overlap.isEmpty());
+
+            queue.complete(a, first.stream().map(QueueMessage::id).toList());
+            a.commit();
+            b.rollback();
+        }
+        assertEquals(4, count("SELECT count(*) FROM queue.message"), "rolled-back claims stay queued");
+    }
+
+    @Test
+    void aFailingMessageIsRetriedThenParkedAsDeadWithoutBlockingTheOthers() throws Exception {
+        List<UUID> ids = enqueueAsIntake(5);
+        UUID poison = ids.get(2);
+        PgQueue queue = queue(3, Duration.ZERO, 10);
+        QueueWorker worker = new QueueWorker(queue, TOPIC, JDBC, (connection, message) -> {
+            markHandled(connection, message, 1);
+            if (message.id().equals(poison)) {
+                throw new IllegalStateException("cannot handle this one");
+            }
+        }, failure -> failure.getClass().getSimpleName() + ": " + failure.getMessage());
+
+        assertEquals(4, worker.drain());
+        assertEquals(4, count("SELECT count(*) FROM staff.handled"), "the poison message's writes were rolled back");
+        assertEquals(0, count("SELECT count(*) FROM queue.message WHERE id <> '" + poison + "'"));
+        assertEquals(1, count("SELECT count(*) FROM queue.message WHERE dead_at IS NOT NULL AND attempts = 3 "
+                + "AND last_error = 'IllegalStateException: cannot handle this one'"));
+        QueueStats stats;
+        try (Connection staff = db.asStaff()) {
+            stats = queue.stats(staff, TOPIC);
+        }
+        assertEquals(new QueueStats(0, Duration.ZERO, 1), stats);
+
+        try (Connection staff = db.asStaff()) {
+            assertTrue(queue.replay(staff, poison));
+            assertFalse(queue.replay(staff, poison), "only dead messages can be replayed");
+        }
+        assertEquals(1, count("SELECT count(*) FROM queue.message WHERE dead_at IS NULL AND attempts = 0"));
+    }
+
+    @Test
+    void backoffDelaysTheNextAttempt() throws Exception {
+        enqueueAsIntake(1);
+        PgQueue queue = queue(5, Duration.ofHours(1), 10);
+        QueueWorker worker = new QueueWorker(queue, TOPIC, JDBC, (c, m) -> {
+            throw new IllegalStateException("down");
+        }, Throwable::getMessage);
+        assertEquals(0, worker.drain());
+        assertEquals(0, worker.drain(), "not due again for an hour");
+        assertEquals(1, count("SELECT count(*) FROM queue.message WHERE attempts = 1 AND dead_at IS NULL "
+                + "AND available_at > now() + interval '59 minutes'"));
+        assertEquals(Duration.ofSeconds(4), new QueueSettings(8, Duration.ofSeconds(1), Duration.ofMinutes(10), 1,
+                Duration.ofSeconds(1)).backoffAfter(3));
+    }
+
+    @Test
+    void concurrentWorkersHandleEveryMessageExactlyOnce() throws Exception {
+        int messages = 2_000;
+        enqueueAsIntake(messages);
+        PgQueue queue = queue(3, Duration.ZERO, 25);
+        int workers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int workerId = w;
+            QueueWorker worker = new QueueWorker(queue, TOPIC, JDBC, (c, m) -> markHandled(c, m, workerId),
+                    Throwable::toString);
+            results.add(pool.submit(worker::drain));
+        }
+        int completed = 0;
+        for (Future<Integer> result : results) {
+            completed += result.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertEquals(messages, completed);
+        assertEquals(messages, count("SELECT count(*) FROM staff.handled"));
+        assertEquals(0, count("SELECT count(*) FROM queue.message"));
+        assertTrue(count("SELECT count(DISTINCT worker) FROM staff.handled") > 1, "the work was shared");
+    }
+
+    @Test
+    void aNotificationWakesTheListenerWithoutWaitingForThePoll() throws Exception {
+        assertListenerHandlesNewMessage(Duration.ofMinutes(10), false);
+    }
+
+    @Test
+    void thePollFindsMessagesWhoseNotificationNeverCame() throws Exception {
+        assertListenerHandlesNewMessage(Duration.ofMillis(300), true);
+    }
+
+    private void assertListenerHandlesNewMessage(Duration poll, boolean suppressNotify) throws Exception {
+        PgQueue queue = queue(3, Duration.ZERO, 10);
+        Set<UUID> handled = ConcurrentHashMap.newKeySet();
+        QueueWorker worker = new QueueWorker(queue, TOPIC, JDBC, (c, m) -> handled.add(m.id()), Throwable::toString);
+        try (QueueListener listener = new QueueListener(db::asStaff, worker, poll)) {
+            listener.start();
+            Thread.sleep(300); // let it LISTEN and do its first, empty drain
+            UUID id;
+            if (suppressNotify) {
+                try (Connection staff = db.asStaff(); Statement sql = staff.createStatement()) {
+                    sql.execute("ALTER TABLE queue.message DISABLE TRIGGER message_enqueued");
+                }
+            }
+            try {
+                id = enqueueAsIntake(1).get(0);
+            } finally {
+                try (Connection staff = db.asStaff(); Statement sql = staff.createStatement()) {
+                    sql.execute("ALTER TABLE queue.message ENABLE TRIGGER message_enqueued");
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!handled.contains(id) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(handled.contains(id), "the listener handled the message");
+        }
+    }
+}
