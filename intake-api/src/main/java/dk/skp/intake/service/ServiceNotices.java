@@ -1,0 +1,24 @@
+package dk.skp.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * What the reporter is told after submitting. Deliberately general: the team's duty of confidentiality means no
+ * feedback about the person, only what happens next and where to turn in an emergency.
+ */
+@ApplicationScoped
+public class ServiceNotices {
+
+    public String afterSubmission(Receipt receipt, Locale locale) {
+        ResourceBundle texts = bundle(locale);
+        String notice = texts.getString("received");
+        return receipt.acuteDanger() ? texts.getString("acuteDanger") + " " + notice : notice;
+    }
+
+    private static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle("dk.skp.intake.service.Notices", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+}

@@ -1,0 +1,62 @@
+package dk.skp.intake;
+
+import dk.skp.model.db.DatabaseSettings;
+import dk.skp.model.db.TestDatabase;
+import dk.skp.model.queue.QueueSchema;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * Gives the intake service under test its own database on the real PostgreSQL, set up as in production: roles,
+ * schemas, and the queue as staff's migration creates it.
+ */
+public class IntakeDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private static TestDatabase db;
+
+    @Override
+    public Map<String, String> start() {
+        db = TestDatabase.create("intake");
+        try (Connection staff = db.asStaff()) {
+            QueueSchema.createV1(staff, db.settings().intakeUser());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        DatabaseSettings s = db.settings();
+        return Map.of("skp.db.host", s.host(), "skp.db.port", String.valueOf(s.port()), "skp.db.name", s.database(),
+                "skp.db.intake-user", s.intakeUser(), "skp.db.intake-password", s.intakePassword());
+    }
+
+    @Override
+    public void stop() {
+        db.close();
+    }
+
+    public static TestDatabase database() {
+        return db;
+    }
+
+    /** Reads with the staff role: intake's own role cannot, which is the point. */
+    public static long queued() {
+        try (Connection staff = db.asStaff(); Statement sql = staff.createStatement();
+                ResultSet row = sql.executeQuery("SELECT count(*) FROM queue.message")) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String lastPayload() {
+        try (Connection staff = db.asStaff(); Statement sql = staff.createStatement();
+                ResultSet row = sql.executeQuery("SELECT payload::text FROM queue.message ORDER BY enqueued_at DESC LIMIT 1")) {
+            return row.next() ? row.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

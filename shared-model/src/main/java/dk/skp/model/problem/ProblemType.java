@@ -1,0 +1,60 @@
+package dk.skp.model.problem;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The kinds of problem the services answer with; titles and details live in Problems*.properties. */
+public enum ProblemType {
+    MALFORMED_REQUEST(400),
+    INVALID_FIELDS(422),
+    UNAUTHORIZED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    CONFLICT(409),
+    PRECONDITION_FAILED(412),
+    TOO_MANY_REQUESTS(429),
+    PAYLOAD_TOO_LARGE(413),
+    SERVICE_UNAVAILABLE(503),
+    INTERNAL_ERROR(500);
+
+    private final int status;
+
+    ProblemType(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String uri() {
+        return "urn:skp:problem:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public String title(Locale locale) {
+        return text(locale, name() + ".title");
+    }
+
+    public String detail(Locale locale) {
+        return text(locale, name() + ".detail");
+    }
+
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+    }
+
+    /** A message from the shared bundle, e.g. for field errors that no validation annotation produced. */
+    public static String text(Locale locale, String key) {
+        ResourceBundle bundle = ResourceBundle.getBundle("dk.skp.model.problem.Problems", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return bundle.getString(key);
+    }
+}
