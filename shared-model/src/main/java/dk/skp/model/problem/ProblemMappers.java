@@ -58,9 +58,20 @@ public final class ProblemMappers {
             if (e.type().status() >= 500) {
                 LOG.warnf("answering %d: %s", e.type().status(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
             }
-            String detail = e.detailKey() == null ? null : ProblemType.text(locale(), e.detailKey());
-            return ProblemResponses.of(e.type(), locale(), detail, uri, e.errors(), e.retryAfter());
+            Locale locale = locale();
+            String detail = e.detailKey() == null ? null : ProblemType.text(locale, e.detailKey());
+            // Services name field errors by message key, with any arguments after a '|'; the reader's language is known here.
+            List<FieldError> errors = e.errors().stream()
+                    .map(f -> new FieldError(f.field(), localized(locale, f.message())))
+                    .toList();
+            return ProblemResponses.of(e.type(), locale, detail, uri, errors, e.retryAfter());
         }
+    }
+
+    static String localized(Locale locale, String keyAndArguments) {
+        String[] parts = keyAndArguments.split("\\|", 2);
+        String text = ProblemType.text(locale, parts[0]);
+        return parts.length == 1 ? text : MessageFormat.format(text, parts[1]);
     }
 
     @Provider

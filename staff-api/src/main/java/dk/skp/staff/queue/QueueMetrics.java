@@ -1,0 +1,56 @@
+package dk.skp.staff.queue;
+
+import dk.skp.model.message.ConcernSubmitted;
+import dk.skp.model.queue.PgQueue;
+import dk.skp.model.queue.QueueStats;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Queue depth, age of the oldest pending message and dead messages, as Prometheus gauges. Read from the database
+ * on a schedule rather than on every scrape, so a slow database never makes /q/metrics slow.
+ */
+@ApplicationScoped
+public class QueueMetrics {
+
+    private static final Logger LOG = Logger.getLogger(QueueMetrics.class);
+    private static final String TOPIC = ConcernSubmitted.TOPIC;
+
+    private final PgQueue queue;
+    private final AgroalDataSource dataSource;
+    private final AtomicReference<QueueStats> latest = new AtomicReference<>();
+
+    public QueueMetrics(PgQueue queue, AgroalDataSource dataSource, MeterRegistry registry) {
+        this.queue = queue;
+        this.dataSource = dataSource;
+        Gauge.builder("skp.queue.pending", latest, s -> s.get() == null ? Double.NaN : s.get().pending())
+                .description("Messages waiting to be handled").tag("topic", TOPIC).register(registry);
+        Gauge.builder("skp.queue.oldest.age.seconds", latest,
+                s -> s.get() == null ? Double.NaN : s.get().oldestPendingAge().toMillis() / 1000.0)
+                .description("Age of the oldest waiting message").tag("topic", TOPIC).register(registry);
+        Gauge.builder("skp.queue.dead", latest, s -> s.get() == null ? Double.NaN : s.get().dead())
+                .description("Messages parked as dead after too many failures").tag("topic", TOPIC).register(registry);
+    }
+
+    @Scheduled(every = "${skp.staff.queue.metrics-refresh}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void refresh() {
+        try (Connection connection = dataSource.getConnection()) {
+            latest.set(queue.stats(connection, TOPIC));
+        } catch (SQLException e) {
+            latest.set(null); // NaN: unknown, rather than a stale number that looks healthy
+            LOG.warnf("could not read queue statistics: %s", e.getMessage());
+        }
+    }
+
+    public QueueStats latest() {
+        return latest.get();
+    }
+}

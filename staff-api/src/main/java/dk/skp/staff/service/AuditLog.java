@@ -1,0 +1,37 @@
+package dk.skp.staff.service;
+
+import dk.skp.staff.repository.AuditEventEntity;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Writes audit rows in the same transaction as the read or change they describe: no audit, no access. */
+@ApplicationScoped
+public class AuditLog {
+
+    public enum Action {
+        READ, SEARCH
+    }
+
+    private final Clock clock;
+
+    public AuditLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Viewer viewer, Action action, UUID concernId, Map<String, Object> details) {
+        AuditEventEntity event = new AuditEventEntity();
+        event.occurredAt = clock.instant();
+        event.actor = viewer.subject();
+        event.actorRoles = String.join(",", new TreeSet<>(viewer.roles()));
+        event.action = action.name();
+        event.concernId = concernId;
+        event.details = details == null || details.isEmpty() ? null : details;
+        Panache.getEntityManager().persist(event);
+    }
+}

@@ -1,0 +1,51 @@
+package dk.skp.staff.service;
+
+import dk.skp.model.message.ConcernSubmitted;
+import dk.skp.model.vocabulary.Urgency;
+import dk.skp.staff.repository.ConcernEntity;
+import dk.skp.staff.repository.ConcernRepository;
+import dk.skp.staff.repository.ConcernStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Takes a submitted concern into staff's keeping. Runs inside the queue consumer's transaction. */
+@ApplicationScoped
+public class ConcernIntakeService {
+
+    private static final Logger LOG = Logger.getLogger(ConcernIntakeService.class);
+
+    private final ConcernRepository concerns;
+    private final Clock clock;
+
+    public ConcernIntakeService(ConcernRepository concerns, Clock clock) {
+        this.concerns = concerns;
+        this.clock = clock;
+    }
+
+    /** Idempotent on the message id: a message delivered twice registers one concern. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void register(ConcernSubmitted message) {
+        if (concerns.existsForMessage(message.messageId())) {
+            LOG.infof("message %s already registered as %s; ignoring the repeat", message.messageId(), message.reference());
+            return;
+        }
+        ConcernEntity concern = new ConcernEntity();
+        concern.id = UUID.randomUUID();
+        concern.messageId = message.messageId();
+        concern.reference = message.reference();
+        concern.status = ConcernStatus.RECEIVED;
+        concern.channel = message.channel();
+        concern.partnerId = message.partnerId();
+        // Acute danger is always urgent, whatever the reporter chose.
+        concern.urgency = message.concern().acuteDanger() ? Urgency.URGENT : message.concern().urgency();
+        concern.acuteDanger = message.concern().acuteDanger();
+        concern.receivedAt = message.receivedAt();
+        concern.registeredAt = clock.instant();
+        concern.report = message.concern();
+        concerns.persist(concern);
+        LOG.infof("registered concern %s (%s, urgency %s)", concern.reference, concern.channel, concern.urgency);
+    }
+}

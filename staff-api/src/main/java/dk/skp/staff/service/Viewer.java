@@ -1,0 +1,21 @@
+package dk.skp.staff.service;
+
+import java.util.Set;
+
+/**
+ * The signed-in staff member a request is made for.
+ *
+ * @param subject stable id from the token ({@code sub}); what assignments and audit rows refer to
+ * @param name    readable name for audit rows
+ */
+public record Viewer(String subject, String name, Set<String> roles) {
+
+    public static final String COORDINATOR = "coordinator";
+    public static final String CONTACT_PERSON = "contact-person";
+    public static final String ADMIN = "admin";
+
+    /** Coordinators see every concern; a contact person only the ones assigned to them. */
+    public boolean seesAllConcerns() {
+        return roles.contains(COORDINATOR);
+    }
+}

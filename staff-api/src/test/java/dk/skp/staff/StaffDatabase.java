@@ -1,0 +1,60 @@
+package dk.skp.staff;
+
+import dk.skp.model.db.DatabaseSettings;
+import dk.skp.model.db.TestDatabase;
+import dk.skp.model.message.ConcernSubmitted;
+import dk.skp.model.message.MessageCodec;
+import dk.skp.model.queue.PgQueue;
+import dk.skp.model.queue.QueueSettings;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/** A database of its own on the real PostgreSQL for the staff service under test; staff's migrations build it. */
+public class StaffDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private static TestDatabase db;
+
+    @Override
+    public Map<String, String> start() {
+        db = TestDatabase.create("staff");
+        DatabaseSettings s = db.settings();
+        return Map.of("skp.db.host", s.host(), "skp.db.port", String.valueOf(s.port()), "skp.db.name", s.database(),
+                "skp.db.staff-user", s.staffUser(), "skp.db.staff-password", s.staffPassword(),
+                "skp.db.intake-user", s.intakeUser());
+    }
+
+    @Override
+    public void stop() {
+        db.close();
+    }
+
+    public static TestDatabase database() {
+        return db;
+    }
+
+    /** Puts a message on the queue exactly as intake does: with intake's role, in a committed transaction. */
+    public static void enqueueAsIntake(ConcernSubmitted message) {
+        enqueueRawAsIntake(message.messageId(), MessageCodec.encode(message));
+    }
+
+    public static void enqueueRawAsIntake(java.util.UUID id, String payload) {
+        try (Connection intake = db.asIntake()) {
+            new PgQueue(QueueSettings.defaults()).enqueue(intake, ConcernSubmitted.TOPIC, id, payload);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long count(String sql) {
+        try (Connection staff = db.asStaff(); Statement s = staff.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dk.skp.staff;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Set;
+
+/** Signed bearer tokens as an OIDC provider would issue them, signed with the test key the service trusts. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static String coordinator() {
+        return of("coordinator", "coordinator-1");
+    }
+
+    public static String of(String role, String subject) {
+        return claims(role, subject).sign();
+    }
+
+    public static JwtClaimsBuilder claims(String role, String subject) {
+        return Jwt.issuer("skp-local").audience("skp-staff").subject(subject).claim("preferred_username", subject)
+                .claim("roles", Set.of(role)).expiresAt(Instant.now().plusSeconds(600));
+    }
+
+    public static String expired(String role) {
+        return claims(role, "late").issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
+    }
+
+    public static String fromIssuer(String issuer, String role) {
+        return claims(role, "stranger").issuer(issuer).sign();
+    }
+
+    public static String forAudience(String audience, String role) {
+        return claims(role, "stranger").audience(audience).sign();
+    }
+
+    public static String signedByAnotherKey(String role) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            PrivateKey other = generator.generateKeyPair().getPrivate();
+            return claims(role, "forger").sign(other);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dk.skp.staff.queue;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.skp.model.message.ConcernSubmitted;
+import dk.skp.staff.Messages;
+import dk.skp.staff.StaffDatabase;
+import dk.skp.staff.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = StaffDatabase.class, restrictToAnnotatedClass = true)
+class ConcernSubmittedConsumerTest {
+
+    @Inject
+    ConcernSubmittedConsumer consumer;
+
+    @Test
+    void theListenerRegistersANewConcernAsReceivedWithoutBeingAsked() throws Exception {
+        ConcernSubmitted message = Messages.fixture();
+        StaffDatabase.enqueueAsIntake(message);
+        awaitTrue(() -> StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '"
+                + message.messageId() + "'") == 1);
+
+        given().auth().oauth2(Tokens.coordinator())
+                .queryParam("reference", message.reference())
+                .when().get("/api/v1/concerns")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].status", equalTo("RECEIVED"))
+                .body("items[0].channel", equalTo("PARTNER_API"));
+        assertEquals(0, StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + message.messageId() + "'"),
+                "the message was removed in the transaction that registered the concern");
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceRegistersOneConcern() throws Exception {
+        ConcernSubmitted message = Messages.fresh(Instant.now());
+        StaffDatabase.enqueueAsIntake(message);
+        awaitTrue(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + message.messageId() + "'") == 0);
+        StaffDatabase.enqueueAsIntake(message); // e.g. replayed by an admin after the first one went through
+        consumer.drainNow();
+        awaitTrue(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + message.messageId() + "'") == 0);
+        assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '" + message.messageId() + "'"));
+    }
+
+    @Test
+    void acuteDangerIsRegisteredAsUrgent() throws Exception {
+        ConcernSubmitted fixture = Messages.fresh(Instant.now());
+        var c = fixture.concern();
+        var acute = new dk.skp.model.concern.ConcernReport(c.reporter(), c.person(), c.whereabouts(), c.observations(),
+                dk.skp.model.vocabulary.Urgency.NORMAL, true, c.language());
+        ConcernSubmitted message = ConcernSubmitted.v1(fixture.messageId(), fixture.reference(), fixture.receivedAt(),
+                fixture.channel(), null, acute);
+        StaffDatabase.enqueueAsIntake(message);
+        awaitTrue(() -> StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE reference = '"
+                + message.reference() + "' AND urgency = 'URGENT' AND acute_danger") == 1);
+    }
+
+    @Test
+    void aMessageThisVersionCannotReadIsParkedAsDeadAndCounted() throws Exception {
+        UUID id = UUID.randomUUID();
+        String future = Messages.fixtureJson().replace("\"schemaVersion\": 1", "\"schemaVersion\": 2")
+                .replace("0b9f3c52-6f0e-4d7e-9a51-2f1d8c6a7e10", id.toString());
+        StaffDatabase.enqueueRawAsIntake(id, future);
+        awaitTrue(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + id
+                + "' AND dead_at IS NOT NULL AND attempts = 3 AND last_error LIKE '%unsupported schemaVersion 2%'") == 1);
+        String error = String.valueOf(StaffDatabase.count("SELECT count(*) FROM queue.message WHERE last_error LIKE '%Jens%'"));
+        assertEquals("0", error, "the error column holds no content of the message");
+
+        awaitTrue(() -> given().when().get("/q/metrics").then().extract().asString()
+                .contains("skp_queue_dead{topic=\"concern-submitted\"} 1.0"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("skp_queue_pending{topic=\"concern-submitted\"}"))
+                .body(containsString("skp_queue_oldest_age_seconds{topic=\"concern-submitted\"}"));
+    }
+
+    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not met within 15 s");
+            Thread.sleep(25);
+        }
+    }
+}
