@@ -55,9 +55,10 @@ public class ConcernResource {
     @APIResponse(responseCode = "503", description = "Storage is unavailable; nothing was stored. Retry after the given seconds",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@Valid @NotNull(message = "{skp.required}") ConcernReport report, @Context HttpHeaders headers) {
-        Receipt receipt = submissions.submit(report, Channel.WEB_FORM, null);
-        Locale locale = report.language() != null ? Languages.of(report.language())
+    public Response submit(@Valid @NotNull(message = "{skp.required}") ConcernReport body, @Context HttpHeaders headers) {
+        // Named "body": a problem report names a missing or invalid parameter by its Java name.
+        Receipt receipt = submissions.submit(body, Channel.WEB_FORM, null);
+        Locale locale = body.language() != null ? Languages.of(body.language())
                 : Languages.pick(headers.getAcceptableLanguages());
         return Response.accepted(new SubmissionResponse(receipt.reference(), receipt.receivedAt(),
                 notices.afterSubmission(receipt, locale))).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage()).build();

@@ -85,12 +85,17 @@ public final class ProblemMappers {
             return problem(ProblemType.INVALID_FIELDS, null, errors);
         }
 
-        /** The path as the client knows it: {@code observations.indicators[0]}, without method or parameter names. */
+        /** The path as the client knows it: {@code observations.indicators[0]}, without the Java method's name. */
         static String jsonPath(ConstraintViolation<?> violation) {
             StringBuilder path = new StringBuilder();
+            String parameter = null;
             for (Path.Node node : violation.getPropertyPath()) {
-                if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                        || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    parameter = node.getName();
+                    continue;
+                }
+                if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER
+                        || node.getKind() == ElementKind.RETURN_VALUE) {
                     continue;
                 }
                 if (node.getIndex() != null && path.length() > 0) {
@@ -104,7 +109,11 @@ public final class ProblemMappers {
                 }
                 path.append(node.getName());
             }
-            return path.length() == 0 ? "body" : path.toString();
+            // A constraint on a whole parameter names the parameter: a query parameter, or "body" for the request body.
+            if (path.length() == 0) {
+                return parameter != null ? parameter : "body";
+            }
+            return path.toString();
         }
     }
 
