@@ -2,6 +2,7 @@ package dk.skp.staff;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
@@ -19,7 +20,16 @@ public final class Tokens {
     }
 
     public static String of(String role, String subject) {
-        return claims(role, subject).sign();
+        return claims(role, subject).sign(testKey());
+    }
+
+    /** Loaded explicitly, so the same tokens work in @QuarkusTest and in tests of the packaged service. */
+    private static PrivateKey testKey() {
+        try {
+            return KeyUtils.readPrivateKey("test-keys/private.pem");
+        } catch (Exception e) {
+            throw new IllegalStateException("test key missing from the test class path", e);
+        }
     }
 
     public static JwtClaimsBuilder claims(String role, String subject) {
@@ -28,15 +38,15 @@ public final class Tokens {
     }
 
     public static String expired(String role) {
-        return claims(role, "late").issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
+        return claims(role, "late").issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign(testKey());
     }
 
     public static String fromIssuer(String issuer, String role) {
-        return claims(role, "stranger").issuer(issuer).sign();
+        return claims(role, "stranger").issuer(issuer).sign(testKey());
     }
 
     public static String forAudience(String audience, String role) {
-        return claims(role, "stranger").audience(audience).sign();
+        return claims(role, "stranger").audience(audience).sign(testKey());
     }
 
     public static String signedByAnotherKey(String role) {

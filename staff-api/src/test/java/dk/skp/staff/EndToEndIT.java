@@ -1,0 +1,170 @@
+package dk.skp.staff;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.skp.model.db.DatabaseSettings;
+import dk.skp.model.db.TestDatabase;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged services as separate processes, as they run in production: intake and staff, each with its own
+ * database role, sharing only the PostgreSQL queue. Proves that a concern submitted at intake becomes visible in
+ * staff, and measures how long that takes.
+ */
+class EndToEndIT {
+
+    private static final Path LOGS = Path.of("target", "e2e-logs");
+    private static TestDatabase db;
+    private static Process staff;
+    private static Process intake;
+    private static int intakePort;
+    private static int staffPort;
+
+    @BeforeAll
+    static void startBothServices() throws Exception {
+        Path intakeJar = Path.of(System.getProperty("skp.intake.jar", "../intake-api/target/quarkus-app/quarkus-run.jar"));
+        Path staffJar = Path.of(System.getProperty("skp.staff.jar", "target/quarkus-app/quarkus-run.jar"));
+        assertTrue(Files.exists(intakeJar), "intake-api is not packaged at " + intakeJar.toAbsolutePath()
+                + "; run ./mvnw verify from the project root");
+        assertTrue(Files.exists(staffJar), "staff-api is not packaged at " + staffJar.toAbsolutePath());
+        Files.createDirectories(LOGS);
+
+        db = TestDatabase.create("e2e");
+        DatabaseSettings s = db.settings();
+        Path publicKey = Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath();
+        staffPort = freePort();
+        intakePort = freePort();
+        Map<String, String> common = Map.of("SKP_DB_HOST", s.host(), "SKP_DB_PORT", String.valueOf(s.port()),
+                "SKP_DB_NAME", s.database(), "SKP_DB_INTAKE_USER", s.intakeUser(), "SKP_DB_INTAKE_PASSWORD",
+                s.intakePassword(), "SKP_DB_STAFF_USER", s.staffUser(), "SKP_DB_STAFF_PASSWORD", s.staffPassword());
+
+        // Staff first: its migrations create the queue that intake writes to.
+        staff = start(staffJar, common, Map.of("QUARKUS_HTTP_PORT", String.valueOf(staffPort),
+                "SKP_STAFF_AUTH_KEYS", publicKey.toString()), "staff");
+        awaitReady(staffPort, staff, "staff");
+        intake = start(intakeJar, common, Map.of("QUARKUS_HTTP_PORT", String.valueOf(intakePort)), "intake");
+        awaitReady(intakePort, intake, "intake");
+    }
+
+    @AfterAll
+    static void stopBothServices() throws Exception {
+        for (Process p : new Process[] { intake, staff }) {
+            if (p != null) {
+                p.destroy();
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void aConcernSubmittedAtIntakeBecomesVisibleInStaff() throws Exception {
+        String body = read("/examples/concern-anonymous-neighbour.json");
+        String token = Tokens.coordinator();
+        List<Long> latenciesMicros = new ArrayList<>();
+        int rounds = 30;
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            String reference = given().port(intakePort).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/concerns")
+                    .then().statusCode(202).extract().path("reference");
+            long deadline = start + TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                Response page = given().port(staffPort).auth().oauth2(token).queryParam("reference", reference)
+                        .when().get("/api/v1/concerns");
+                assertEquals(200, page.statusCode());
+                if (page.jsonPath().getList("items").size() == 1) {
+                    assertEquals("RECEIVED", page.jsonPath().getString("items[0].status"));
+                    break;
+                }
+                assertTrue(System.nanoTime() < deadline, reference + " did not reach staff within 10 s");
+                Thread.sleep(2);
+            }
+            latenciesMicros.add((System.nanoTime() - start) / 1_000);
+        }
+        Collections.sort(latenciesMicros);
+        long median = latenciesMicros.get(rounds / 2);
+        long p95 = latenciesMicros.get((int) Math.ceil(rounds * 0.95) - 1);
+        long max = latenciesMicros.get(rounds - 1);
+        String figures = String.format("submit-to-visible over %d concerns, seen by an HTTP client polling staff: "
+                + "median %.1f ms, p95 %.1f ms, max %.1f ms; %s", rounds, median / 1000.0, p95 / 1000.0, max / 1000.0,
+                queueLatency());
+        System.out.println("[e2e] " + figures);
+        Files.writeString(LOGS.resolve("latency.txt"), figures + System.lineSeparator());
+        assertTrue(median < 1_000_000, "median submit-to-visible should be well under a second: " + figures);
+
+        // The intake service has nothing that reads a concern back.
+        given().port(intakePort).when().get("/api/v1/concerns").then().statusCode(405);
+    }
+
+    /** Intake's receivedAt to staff's registeredAt: the queue's own share, without HTTP client overhead. */
+    private static String queueLatency() throws Exception {
+        try (var admin = db.admin(); var sql = admin.createStatement(); var row = sql.executeQuery("""
+                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.95) WITHIN GROUP (ORDER BY ms), max(ms)
+                  FROM (SELECT extract(epoch FROM registered_at - received_at) * 1000 AS ms FROM staff.concern) l""")) {
+            row.next();
+            return String.format("received-at to registered-at in staff: median %.1f ms, p95 %.1f ms, max %.1f ms",
+                    row.getDouble(1), row.getDouble(2), row.getDouble(3));
+        }
+    }
+
+    private static Process start(Path jar, Map<String, String> common, Map<String, String> own, String name)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString());
+        builder.environment().putAll(common);
+        builder.environment().putAll(own);
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(LOGS.resolve(name + ".log").toFile());
+        return builder.start();
+    }
+
+    private static void awaitReady(int port, Process process, String name) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            assertTrue(process.isAlive(), name + " exited; see " + LOGS.resolve(name + ".log").toAbsolutePath());
+            try {
+                if (given().port(port).when().get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + " not ready within 60 s; see " + LOGS.resolve(name + ".log").toAbsolutePath());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String read(String resource) throws IOException {
+        try (InputStream in = EndToEndIT.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
