@@ -1,7 +1,7 @@
 package dk.skp.intake.rest;
 
 import dk.skp.intake.service.Receipt;
-import dk.skp.intake.service.ServiceNotices;
+import dk.skp.intake.service.Submission;
 import dk.skp.intake.service.SubmissionService;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.problem.Languages;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -33,11 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConcernResource {
 
     private final SubmissionService submissions;
-    private final ServiceNotices notices;
 
-    public ConcernResource(SubmissionService submissions, ServiceNotices notices) {
+    public ConcernResource(SubmissionService submissions) {
         this.submissions = submissions;
-        this.notices = notices;
     }
 
     @POST
@@ -57,10 +54,9 @@ public class ConcernResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull(message = "{skp.required}") ConcernReport body, @Context HttpHeaders headers) {
         // Named "body": a problem report names a missing or invalid parameter by its Java name.
-        Receipt receipt = submissions.submit(body, Channel.WEB_FORM, null);
-        Locale locale = body.language() != null ? Languages.of(body.language())
-                : Languages.pick(headers.getAcceptableLanguages());
-        return Response.accepted(new SubmissionResponse(receipt.reference(), receipt.receivedAt(),
-                notices.afterSubmission(receipt, locale))).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage()).build();
+        Receipt receipt = submissions.submit(
+                new Submission(body, Channel.WEB_FORM, null, Languages.pick(headers.getAcceptableLanguages())));
+        return Response.accepted(new SubmissionResponse(receipt.reference(), receipt.receivedAt(), receipt.serviceNotice()))
+                .header(HttpHeaders.CONTENT_LANGUAGE, receipt.locale().getLanguage()).build();
     }
 }

@@ -11,10 +11,10 @@ import java.util.ResourceBundle;
 @ApplicationScoped
 public class ServiceNotices {
 
-    public String afterSubmission(Receipt receipt, Locale locale) {
+    public String afterSubmission(boolean acuteDanger, Locale locale) {
         ResourceBundle texts = bundle(locale);
         String notice = texts.getString("received");
-        return receipt.acuteDanger() ? texts.getString("acuteDanger") + " " + notice : notice;
+        return acuteDanger ? texts.getString("acuteDanger") + " " + notice : notice;
     }
 
     private static ResourceBundle bundle(Locale locale) {

@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import dk.skp.model.problem.Languages;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -28,22 +31,29 @@ public class SubmissionService {
     private final IssuedReferences references;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final ServiceNotices notices;
 
-    public SubmissionService(ConcernQueue queue, IssuedReferences references, Clock clock, MeterRegistry metrics) {
+    public SubmissionService(ConcernQueue queue, IssuedReferences references, Clock clock, MeterRegistry metrics,
+            ServiceNotices notices) {
+        this.notices = notices;
         this.queue = queue;
         this.references = references;
         this.clock = clock;
         this.metrics = metrics;
     }
 
-    public Receipt submit(ConcernReport report, Channel channel, String partnerId) {
+    public Receipt submit(Submission submission) {
+        ConcernReport report = submission.report();
+        Channel channel = submission.channel();
+        Locale locale = report.language() != null ? Languages.of(report.language()) : submission.locale();
         Receipt receipt;
         try {
             receipt = QuarkusTransaction.requiringNew().call(() -> {
                 ConcernSubmitted message = ConcernSubmitted.v1(UUID.randomUUID(), references.issueNew(), clock.instant(),
-                        channel, partnerId, report);
+                        channel, submission.partnerId(), report);
                 queue.publish(message);
-                return new Receipt(message.reference(), message.receivedAt(), report.acuteDanger());
+                return new Receipt(message.reference(), message.receivedAt(),
+                        notices.afterSubmission(report.acuteDanger(), locale), null, List.of(), report.acuteDanger(), locale);
             });
         } catch (QuarkusTransactionException e) {
             metrics.counter("skp.intake.submissions.failed", "channel", channel.name()).increment();
