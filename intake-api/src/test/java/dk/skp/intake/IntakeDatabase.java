@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Gives the intake service under test its own database on the real PostgreSQL, set up as in production: roles,
- * schemas, and the queue as staff's migration creates it.
+ * schemas, and the queue and exchange tables as staff's migrations create them.
  */
 public class IntakeDatabase implements QuarkusTestResourceLifecycleManager {
 
@@ -23,6 +23,7 @@ public class IntakeDatabase implements QuarkusTestResourceLifecycleManager {
         db = TestDatabase.create("intake");
         try (Connection staff = db.asStaff()) {
             QueueSchema.createV1(staff, db.settings().intakeUser());
+            QueueSchema.createExchangeV1(staff, db.settings().intakeUser());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -46,6 +47,34 @@ public class IntakeDatabase implements QuarkusTestResourceLifecycleManager {
                 ResultSet row = sql.executeQuery("SELECT count(*) FROM queue.message")) {
             row.next();
             return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A partner with one API key, as a staff admin would create them (with the staff role). */
+    public static String addPartner(String id, String defaultRole) {
+        String key = dk.skp.model.exchange.Secrets.newApiKey();
+        try (Connection staff = db.asStaff(); var insert = staff.prepareStatement("""
+                WITH p AS (INSERT INTO exchange.partner (id, name, default_role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING)
+                INSERT INTO exchange.partner_key (key_hash, partner_id, key_prefix) VALUES (?, ?, ?)""")) {
+            insert.setString(1, id);
+            insert.setString(2, "Partner " + id);
+            insert.setString(3, defaultRole);
+            insert.setString(4, dk.skp.model.exchange.Secrets.sha256(key));
+            insert.setString(5, id);
+            insert.setString(6, dk.skp.model.exchange.Secrets.displayPrefix(key));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return key;
+    }
+
+    /** Runs one statement with the staff role (e.g. to publish a status as staff does), returning the row count. */
+    public static int asStaff(String sql) {
+        try (Connection staff = db.asStaff(); Statement s = staff.createStatement()) {
+            return s.executeUpdate(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,62 +1,139 @@
 package dk.skp.intake.rest;
 
+import dk.skp.intake.repository.PartnerDirectory.Partner;
+import dk.skp.intake.service.PartnerAuthenticator;
 import dk.skp.intake.service.Receipt;
+import dk.skp.intake.service.StatusService;
 import dk.skp.intake.service.Submission;
+import dk.skp.intake.service.SubmissionResponse;
 import dk.skp.intake.service.SubmissionService;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.problem.Languages;
 import dk.skp.model.problem.Problem;
 import dk.skp.model.vocabulary.Channel;
+import dk.skp.model.vocabulary.PublicStatus;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Write-only on purpose: there is no way to read a concern back through intake. */
+/** Write-only on purpose: nothing submitted can be read back through intake, only a coarse status code. */
 @Path("/api/v1/concerns")
 @Tag(name = "Concerns")
+@Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 public class ConcernResource {
 
-    private final SubmissionService submissions;
+    /** Receipts carry passcodes and references: no cache may keep them. */
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
-    public ConcernResource(SubmissionService submissions) {
+    private final SubmissionService submissions;
+    private final PartnerAuthenticator partners;
+    private final StatusService statuses;
+
+    public ConcernResource(SubmissionService submissions, PartnerAuthenticator partners, StatusService statuses) {
         this.submissions = submissions;
+        this.partners = partners;
+        this.statuses = statuses;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Operation(summary = "Raise a concern", description = "Accepts a concern about a vulnerable adult and queues it for "
-            + "the outreach team. Answers 202 only after the concern is durably stored.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ConcernReport.class)))
+            + "the outreach team. Answers 202 only after the concern is durably stored. Public clients send no "
+            + "credentials; partner systems send their API key as a bearer token and may send an Idempotency-Key.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ConcernReport.class), examples = {
+            @ExampleObject(name = "anonymous-neighbour", summary = "An anonymous neighbour (Danish)",
+                    value = ConcernExamples.ANONYMOUS_NEIGHBOUR),
+            @ExampleObject(name = "police-partner", summary = "A named police officer through the partner API (English)",
+                    value = ConcernExamples.POLICE_PARTNER) }))
+    @Parameter(name = "Authorization", in = ParameterIn.HEADER, description = "Partner systems only: Bearer skp_... (their API key)")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Partner systems only: the same key with "
+            + "the same body within 24 hours returns the first answer (without the passcode) and creates nothing; with "
+            + "another body it is refused with 422.")
     @APIResponse(responseCode = "202", description = "Accepted and stored",
+            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the stored answer to an earlier request with the same Idempotency-Key",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionResponse.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Fields break the rules; errors names each one",
+    @APIResponse(responseCode = "401", description = "An API key was sent that is not valid or has been revoked",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
+    @APIResponse(responseCode = "422", description = "Fields break the rules (errors names each one); the person is under 18 "
+            + "(type urn:skp:problem:child-welfare: report to children's services instead); or an Idempotency-Key was reused "
+            + "with another body. Nothing was stored.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many submissions from this client; retry after the given seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Storage is unavailable; nothing was stored. Retry after the given seconds",
             headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@Valid @NotNull(message = "{skp.required}") ConcernReport body, @Context HttpHeaders headers) {
+    public Response submit(@Valid @NotNull(message = "{skp.required}") ConcernReport body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7E]{1,200}", message = "{skp.idempotencyKey}") String idempotencyKey,
+            @Context HttpHeaders headers, @Context HttpServerRequest request) {
         // Named "body": a problem report names a missing or invalid parameter by its Java name.
-        Receipt receipt = submissions.submit(
-                new Submission(body, Channel.WEB_FORM, null, Languages.pick(headers.getAcceptableLanguages())));
-        return Response.accepted(new SubmissionResponse(receipt.reference(), receipt.receivedAt(), receipt.serviceNotice()))
-                .header(HttpHeaders.CONTENT_LANGUAGE, receipt.locale().getLanguage()).build();
+        Partner partner = partners.authenticate(authorization);
+        Receipt receipt = submissions.submit(new Submission(body, partner == null ? Channel.WEB_FORM : Channel.PARTNER_API,
+                partner, Languages.pick(headers.getAcceptableLanguages()), idempotencyKey, clientAddress(request)));
+        Response.ResponseBuilder answer = Response.accepted(receipt.toResponse()).cacheControl(NO_STORE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, receipt.locale().getLanguage());
+        if (receipt.replayed()) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.build();
+    }
+
+    @GET
+    @Path("{reference}/status")
+    @Operation(summary = "Look up the coarse status of a concern", description = "Only for reporters who asked for status "
+            + "updates, with the passcode they got once. Answers RECEIVED, IN_PROGRESS or CLOSED and nothing else. An "
+            + "unknown reference and a wrong passcode get the same 404; repeated wrong passcodes lock the reference for a while.")
+    @Parameter(name = "Passcode", in = ParameterIn.HEADER, required = true, description = "The passcode from the receipt, e.g. 7K4M-2QXD-9A")
+    @APIResponse(responseCode = "200", description = "The status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusResponse.class)))
+    @APIResponse(responseCode = "401", description = "No passcode sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown reference or wrong passcode",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many look-ups from this client",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response status(@PathParam("reference") String reference, @HeaderParam("Passcode") String passcode,
+            @Context HttpServerRequest request) {
+        PublicStatus status = statuses.lookup(reference, passcode, clientAddress(request));
+        return Response.ok(new StatusResponse(status)).cacheControl(NO_STORE).build();
+    }
+
+    @Schema(description = "The coarse status of a concern.")
+    public record StatusResponse(@Schema(required = true) PublicStatus status) {
+    }
+
+    /** The client's address as the HTTP layer sees it (behind a proxy, configure quarkus.http.proxy.*). */
+    static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

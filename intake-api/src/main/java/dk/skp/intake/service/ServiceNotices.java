@@ -11,10 +11,17 @@ import java.util.ResourceBundle;
 @ApplicationScoped
 public class ServiceNotices {
 
-    public String afterSubmission(boolean acuteDanger, Locale locale) {
+    public String afterSubmission(boolean acuteDanger, boolean cprRemoved, Locale locale) {
         ResourceBundle texts = bundle(locale);
         String notice = texts.getString("received");
+        if (cprRemoved) {
+            notice = notice + " " + texts.getString("cprRemoved");
+        }
         return acuteDanger ? texts.getString("acuteDanger") + " " + notice : notice;
+    }
+
+    public String acuteDanger(Locale locale) {
+        return bundle(locale).getString("acuteDanger");
     }
 
     private static ResourceBundle bundle(Locale locale) {

@@ -3,15 +3,17 @@ package dk.skp.model.concern;
 import dk.skp.model.vocabulary.Anonymity;
 import dk.skp.model.vocabulary.ReporterRole;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "Who raises the concern. ANONYMOUS reporters give no name or contact data.")
+@Schema(description = "Who raises the concern. ANONYMOUS reporters give no name or contact data; CONFIDENTIAL and "
+        + "NAMED ones give a phone number or an e-mail address, NAMED ones also their name.")
 public record Reporter(
-        @NotNull(message = "{skp.required}") ReporterRole role,
-        @NotNull(message = "{skp.required}") Anonymity anonymity,
+        @Schema(description = "Required, except from partner systems, which default to their organisation's role.")
+        ReporterRole role,
+        @Schema(description = "Required, except from partner systems, which always report as NAMED.")
+        Anonymity anonymity,
         @Size(max = 200, message = "{skp.size.max}") String name,
         @Size(max = 200, message = "{skp.size.max}") String organisation,
         @Size(max = 40, message = "{skp.size.max}")

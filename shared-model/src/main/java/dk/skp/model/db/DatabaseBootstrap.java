@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
  *
  * <ul>
  * <li>{@code intake} schema, owned by the intake role (its idempotency and outbox tables);</li>
- * <li>{@code staff} and {@code queue} schemas, owned by the staff role; staff's migrations grant the intake role
- * INSERT on the queue and nothing else.</li>
+ * <li>{@code staff}, {@code queue} and {@code exchange} schemas, owned by the staff role; staff's migrations grant
+ * the intake role INSERT on the queue, and on {@code exchange} only the columns of reporter status and partner keys
+ * it needs.</li>
  * </ul>
  */
 public final class DatabaseBootstrap {
@@ -56,6 +57,7 @@ public final class DatabaseBootstrap {
             sql.execute("CREATE SCHEMA IF NOT EXISTS intake AUTHORIZATION " + s.intakeUser());
             sql.execute("CREATE SCHEMA IF NOT EXISTS staff AUTHORIZATION " + s.staffUser());
             sql.execute("CREATE SCHEMA IF NOT EXISTS queue AUTHORIZATION " + s.staffUser());
+            sql.execute("CREATE SCHEMA IF NOT EXISTS exchange AUTHORIZATION " + s.staffUser());
         }
     }
 

@@ -24,6 +24,15 @@ public final class MessageCodec {
     private MessageCodec() {
     }
 
+    /** JSON with a fixed field order, for comparing two values by hash. */
+    public static String canonicalJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(value.getClass().getSimpleName() + " could not be written as JSON", e);
+        }
+    }
+
     public static String encode(ConcernSubmitted message) {
         try {
             return MAPPER.writeValueAsString(message);

@@ -32,6 +32,9 @@ import org.jboss.logging.Logger;
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Errors in a stable order, whichever rule found them first. */
+    private static final Comparator<FieldError> BY_FIELD = Comparator.comparing(FieldError::field)
+            .thenComparing(FieldError::message);
 
     private ProblemMappers() {
     }
@@ -59,10 +62,11 @@ public final class ProblemMappers {
                 LOG.warnf("answering %d: %s", e.type().status(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
             }
             Locale locale = locale();
-            String detail = e.detailKey() == null ? null : ProblemType.text(locale, e.detailKey());
+            String detail = e.detailKey() == null ? null : localized(locale, e.detailKey());
             // Services name field errors by message key, with any arguments after a '|'; the reader's language is known here.
             List<FieldError> errors = e.errors().stream()
                     .map(f -> new FieldError(f.field(), localized(locale, f.message())))
+                    .sorted(BY_FIELD)
                     .toList();
             return ProblemResponses.of(e.type(), locale, detail, uri, errors, e.retryAfter());
         }
@@ -80,7 +84,7 @@ public final class ProblemMappers {
         public Response toResponse(ConstraintViolationException e) {
             List<FieldError> errors = e.getConstraintViolations().stream()
                     .map(v -> new FieldError(jsonPath(v), v.getMessage()))
-                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                    .sorted(BY_FIELD)
                     .toList();
             return problem(ProblemType.INVALID_FIELDS, null, errors);
         }

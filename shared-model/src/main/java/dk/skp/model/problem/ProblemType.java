@@ -7,6 +7,8 @@ import java.util.ResourceBundle;
 public enum ProblemType {
     MALFORMED_REQUEST(400),
     INVALID_FIELDS(422),
+    CHILD_WELFARE(422),
+    IDEMPOTENCY_KEY_REUSED(422),
     UNAUTHORIZED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),

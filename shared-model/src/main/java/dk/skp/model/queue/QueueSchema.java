@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class QueueSchema {
 
+    /** Creates the tables of schema {@code exchange} (reporter status, partner keys) that intake and staff share. */
+    public static void createExchangeV1(Connection connection, String producerRole) throws SQLException {
+        apply(connection, "/dk/skp/model/exchange/V1__exchange.sql", producerRole);
+    }
+
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private QueueSchema() {
@@ -22,10 +27,14 @@ public final class QueueSchema {
 
     /** Creates the queue in the existing schema {@code queue}; {@code producerRole} may only enqueue. */
     public static void createV1(Connection connection, String producerRole) throws SQLException {
+        apply(connection, "V1__queue.sql", producerRole);
+    }
+
+    private static void apply(Connection connection, String script, String producerRole) throws SQLException {
         if (!ROLE_NAME.matcher(producerRole).matches()) {
             throw new IllegalArgumentException("not a plain role name: " + producerRole);
         }
-        String sql = resource("V1__queue.sql").replace("${producer_role}", producerRole);
+        String sql = resource(script).replace("${producer_role}", producerRole);
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -1,6 +1,5 @@
 package dk.skp.model.reference;
 
-import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -10,26 +9,14 @@ import java.util.regex.Pattern;
  */
 public final class ReferenceNumber {
 
-    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final Pattern FORMAT = Pattern.compile("SKP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ReferenceNumber() {
     }
 
     public static String next() {
-        long bits = 0;
-        byte[] bytes = new byte[5];
-        RANDOM.nextBytes(bytes);
-        for (byte b : bytes) {
-            bits = (bits << 8) | (b & 0xFF);
-        }
-        char[] out = new char[8];
-        for (int i = 7; i >= 0; i--) {
-            out[i] = ALPHABET[(int) (bits & 31)];
-            bits >>>= 5;
-        }
-        return "SKP-" + new String(out, 0, 4) + "-" + new String(out, 4, 4);
+        String symbols = Crockford.random(8);
+        return "SKP-" + symbols.substring(0, 4) + "-" + symbols.substring(4);
     }
 
     public static boolean isWellFormed(String reference) {
@@ -45,11 +32,11 @@ public final class ReferenceNumber {
         if (typed == null) {
             return null;
         }
-        String compact = typed.trim().toUpperCase().replace("-", "").replace(" ", "");
+        String compact = typed.trim().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace(" ", "");
         if (compact.startsWith("SKP")) {
             compact = compact.substring(3);
         }
-        compact = compact.replace('O', '0').replace('I', '1').replace('L', '1');
+        compact = Crockford.normalise(compact);
         if (compact.length() != 8) {
             return null;
         }

@@ -1,0 +1,49 @@
+package dk.skp.intake.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Everything a form builder needs to render the concern form without hard-coding. Nothing in it is personal. */
+@Schema(description = "Vocabularies, fields and rules of the concern form, with Danish and English texts.")
+public record Catalog(
+        @Schema(description = "Version of the concern contract this catalog describes.") int version,
+        List<String> languages,
+        @Schema(description = "What the reporter is told after submitting.") Text serviceNotice,
+        @Schema(description = "Shown when acuteDanger is chosen.") Text acuteDangerNotice,
+        @Schema(description = "Shown when the person is under 18: nothing is sent; where to report instead.") Text childWelfareNotice,
+        @Schema(description = "The municipality's route for notifications about children, if configured.") String childWelfareRoute,
+        @Schema(description = "Each vocabulary by name, e.g. ReporterRole, with its codes.") Map<String, List<Term>> vocabularies,
+        @Schema(description = "Every field of the concern, by JSON path.") List<Field> fields,
+        @Schema(description = "Which fields are required or forbidden for which choice.") List<Rule> rules) {
+
+    public record Text(String da, String en) {
+    }
+
+    public record Term(String code, Text label) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Field(
+            @Schema(examples = "whereabouts.postcode") String path,
+            @Schema(enumeration = { "text", "code", "codes", "boolean" }) String type,
+            @Schema(description = "For code and codes: the vocabulary the values come from.") String vocabulary,
+            @Schema(description = "Always required (some fields are required only by a rule).") boolean required,
+            Integer maxLength,
+            Integer maxItems,
+            @Schema(description = "A regular expression the value must match.") String pattern,
+            Text label,
+            Text help) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Rule(
+            @Schema(description = "The rule applies when this field has one of whenValues, or, with no whenValues, when it is left empty. No field: always.") String whenField,
+            List<String> whenValues,
+            @Schema(description = "These fields are then required.") List<String> required,
+            @Schema(description = "At least one of these fields is then required.") List<String> oneOf,
+            @Schema(description = "These fields must then be left out.") List<String> forbidden,
+            @Schema(description = "The concern is then refused; the text says why and where to turn instead.") Text refusal) {
+    }
+}

@@ -1,0 +1,38 @@
+package dk.skp.intake.service;
+
+import dk.skp.intake.config.IntakeConfig;
+import dk.skp.intake.repository.IdempotencyRecords;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/** Lets go of what intake no longer needs. */
+@ApplicationScoped
+public class Housekeeping {
+
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class);
+
+    private final IdempotencyRecords idempotency;
+    private final IntakeConfig config;
+    private final Clock clock;
+
+    public Housekeeping(IdempotencyRecords idempotency, IntakeConfig config, Clock clock) {
+        this.idempotency = idempotency;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void deleteExpiredIdempotencyRecords() {
+        try {
+            int deleted = idempotency.deleteOlderThan(clock.instant().minus(config.idempotency().retention()));
+            if (deleted > 0) {
+                LOG.infof("deleted %d expired idempotency records", deleted);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("could not delete expired idempotency records: %s", e.getMessage());
+        }
+    }
+}
