@@ -59,7 +59,9 @@ class EndToEndIT {
         staff = start(staffJar, common, Map.of("QUARKUS_HTTP_PORT", String.valueOf(staffPort),
                 "SKP_STAFF_AUTH_KEYS", publicKey.toString()), "staff");
         awaitReady(staffPort, staff, "staff");
-        intake = start(intakeJar, common, Map.of("QUARKUS_HTTP_PORT", String.valueOf(intakePort)), "intake");
+        // Every request here comes from 127.0.0.1, far more than one real client would send.
+        intake = start(intakeJar, common, Map.of("QUARKUS_HTTP_PORT", String.valueOf(intakePort),
+                "SKP_INTAKE_LIMITS_PUBLIC_SUBMISSIONS_PER_HOUR", "100000"), "intake");
         awaitReady(intakePort, intake, "intake");
     }
 
@@ -127,6 +129,49 @@ class EndToEndIT {
             return String.format("received-at to registered-at in staff: median %.1f ms, p95 %.1f ms, max %.1f ms",
                     row.getDouble(1), row.getDouble(2), row.getDouble(3));
         }
+    }
+
+    @Test
+    void aPartnerKeyIssuedInStaffIsAcceptedByIntakeUntilItIsRevoked() throws Exception {
+        String admin = Tokens.of("admin", "admin-e2e");
+        given().port(staffPort).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"id\": \"fyns-politi\", \"name\": \"Fyns Politi\", \"defaultRole\": \"POLICE\"}")
+                .when().post("/api/v1/admin/partners").then().statusCode(201);
+        Response issued = given().port(staffPort).auth().oauth2(admin).when().post("/api/v1/admin/partners/fyns-politi/keys");
+        assertEquals(201, issued.statusCode());
+        String key = issued.path("key");
+
+        String body = read("/examples/concern-police-partner.json");
+        Response accepted = given().port(intakePort).auth().oauth2(key).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "e2e-1").body(body).when().post("/api/v1/concerns");
+        assertEquals(202, accepted.statusCode(), accepted.asString());
+        String reference = accepted.path("reference");
+        String passcode = accepted.path("passcode");
+
+        Response replay = given().port(intakePort).auth().oauth2(key).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "e2e-1").body(body).when().post("/api/v1/concerns");
+        assertEquals(reference, replay.path("reference"));
+        assertEquals("true", replay.header("Idempotent-Replayed"));
+
+        String token = Tokens.coordinator();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (given().port(staffPort).auth().oauth2(token).queryParam("reference", reference)
+                .when().get("/api/v1/concerns").jsonPath().getList("items").isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the partner's concern did not reach staff");
+            Thread.sleep(20);
+        }
+        given().port(staffPort).auth().oauth2(token).queryParam("reference", reference).when().get("/api/v1/concerns")
+                .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].channel", org.hamcrest.Matchers.equalTo("PARTNER_API"));
+
+        given().port(intakePort).header("Passcode", passcode).when().get("/api/v1/concerns/" + reference + "/status")
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("RECEIVED"));
+
+        String prefix = issued.path("prefix");
+        given().port(staffPort).auth().oauth2(admin).when().delete("/api/v1/admin/partners/fyns-politi/keys/" + prefix)
+                .then().statusCode(204);
+        given().port(intakePort).auth().oauth2(key).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/concerns").then().statusCode(401);
     }
 
     private static Process start(Path jar, Map<String, String> common, Map<String, String> own, String name)
