@@ -6,32 +6,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The person's approximate age. UNDER_18 is not SKP's: children are a child-welfare matter. The wire names start with a digit, which a Java constant cannot. */
 @Schema(enumeration = {"UNDER_18", "18_29", "30_49", "50_66", "67_PLUS", "UNKNOWN"})
 public enum AgeBand implements Labelled {
-    UNDER_18("Under 18 år", "Under 18"),
+    UNDER_18,
     @JsonProperty("18_29")
-    AGE_18_29("18-29 år", "18-29"),
+    AGE_18_29,
     @JsonProperty("30_49")
-    AGE_30_49("30-49 år", "30-49"),
+    AGE_30_49,
     @JsonProperty("50_66")
-    AGE_50_66("50-66 år", "50-66"),
+    AGE_50_66,
     @JsonProperty("67_PLUS")
-    AGE_67_PLUS("67 år eller ældre", "67 or older"),
-    UNKNOWN("Ved ikke", "Unknown");
-
-    private final String labelDa;
-    private final String labelEn;
-
-    AgeBand(String labelDa, String labelEn) {
-        this.labelDa = labelDa;
-        this.labelEn = labelEn;
-    }
-
-    @Override
-    public String labelDa() {
-        return labelDa;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
-    }
+    AGE_67_PLUS,
+    UNKNOWN
 }
