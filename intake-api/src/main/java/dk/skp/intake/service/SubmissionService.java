@@ -1,5 +1,6 @@
 package dk.skp.intake.service;
 
+import dk.skp.intake.mail.MailOutbox;
 import dk.skp.intake.queue.ConcernQueue;
 import dk.skp.intake.repository.IssuedReferences;
 import dk.skp.model.concern.ConcernReport;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import dk.skp.model.problem.Languages;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +35,9 @@ public class SubmissionService {
     private final MeterRegistry metrics;
     private final ServiceNotices notices;
 
+    @Inject
+    MailOutbox mailOutbox;
+
     public SubmissionService(ConcernQueue queue, IssuedReferences references, Clock clock, MeterRegistry metrics,
             ServiceNotices notices) {
         this.notices = notices;
@@ -52,6 +57,7 @@ public class SubmissionService {
                 ConcernSubmitted message = ConcernSubmitted.v1(UUID.randomUUID(), references.issueNew(), clock.instant(),
                         channel, submission.partnerId(), report);
                 queue.publish(message);
+                mailOutbox.enqueueAfterSubmission(report, message.reference(), locale);
                 return new Receipt(message.reference(), message.receivedAt(),
                         notices.afterSubmission(report.acuteDanger(), locale), null, List.of(), report.acuteDanger(), locale);
             });
