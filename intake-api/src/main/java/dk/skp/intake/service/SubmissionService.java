@@ -2,6 +2,7 @@ package dk.skp.intake.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.skp.intake.config.IntakeConfig;
+import dk.skp.intake.mail.MailOutbox;
 import dk.skp.intake.queue.ConcernQueue;
 import dk.skp.intake.repository.IdempotencyRecords;
 import dk.skp.intake.repository.IssuedReferences;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Accepts a concern: checks the rules, gives it a reference and puts it on the queue to staff, all in one
- * transaction with its idempotency record and its status entry. Returns only after the commit, so a receipt always
+ * transaction with its idempotency record, its status entry and its mails in the outbox. Returns only after the commit, so a receipt always
  * means the concern is durably stored; when the database cannot be reached the caller gets a 503 and the reporter
  * is told to try again, never a false receipt.
  */
@@ -44,10 +45,12 @@ public class SubmissionService {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final RateLimiter limiter;
+    private final MailOutbox mailOutbox;
 
     public SubmissionService(RateLimiter limiter, ConcernRules rules, ConcernQueue queue, IssuedReferences references,
-            ReporterStatusRepository statuses, IdempotencyRecords idempotency, ServiceNotices notices, IntakeConfig config,
-            ObjectMapper json, Clock clock, MeterRegistry metrics) {
+            ReporterStatusRepository statuses, IdempotencyRecords idempotency, MailOutbox mailOutbox,
+            ServiceNotices notices, IntakeConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics) {
+        this.mailOutbox = mailOutbox;
         this.limiter = limiter;
         this.rules = rules;
         this.queue = queue;
@@ -93,6 +96,7 @@ public class SubmissionService {
                 if (passcode != null) {
                     statuses.insert(message.reference(), Secrets.hashPasscode(passcode));
                 }
+                mailOutbox.enqueueAfterSubmission(report, message.reference(), locale);
                 Receipt created = new Receipt(message.reference(), message.receivedAt(),
                         notices.afterSubmission(report.acuteDanger(), !checked.redactedFields().isEmpty(), locale),
                         passcode, checked.redactedFields(), report.acuteDanger(), locale, false);
