@@ -18,7 +18,9 @@ public enum ProblemType {
     TOO_MANY_REQUESTS(429),
     PAYLOAD_TOO_LARGE(413),
     SERVICE_UNAVAILABLE(503),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /** The public form's spam protection: no valid proof of work or form token. Listed after FORBIDDEN, which stays the 403 of forStatus. */
+    HUMAN_CHECK_FAILED(403);
 
     private final int status;
 
