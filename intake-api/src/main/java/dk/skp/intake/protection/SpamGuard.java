@@ -6,6 +6,7 @@ import dk.skp.intake.repository.SpentProofs;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -35,6 +36,7 @@ import org.jboss.logging.Logger;
  * the JSON API can answer them as problem+json and the form as a page. Nothing the client sent is logged.
  */
 @ApplicationScoped
+@Startup // so that a missing key is reported when the service starts, not at the first form
 public class SpamGuard {
 
     public static final String ALGORITHM = "SHA-256";
