@@ -1,5 +1,7 @@
 package dk.skp.intake.rest;
 
+import dk.skp.intake.protection.ProtectionConfig;
+import dk.skp.intake.protection.SpamGuard;
 import dk.skp.intake.repository.PartnerDirectory.Partner;
 import dk.skp.intake.service.PartnerAuthenticator;
 import dk.skp.intake.service.Receipt;
@@ -52,8 +54,13 @@ public class ConcernResource {
     private final SubmissionService submissions;
     private final PartnerAuthenticator partners;
     private final StatusService statuses;
+    private final SpamGuard guard;
+    private final ProtectionConfig protection;
 
-    public ConcernResource(SubmissionService submissions, PartnerAuthenticator partners, StatusService statuses) {
+    public ConcernResource(SubmissionService submissions, PartnerAuthenticator partners, StatusService statuses,
+            SpamGuard guard, ProtectionConfig protection) {
+        this.guard = guard;
+        this.protection = protection;
         this.submissions = submissions;
         this.partners = partners;
         this.statuses = statuses;
@@ -70,6 +77,9 @@ public class ConcernResource {
             @ExampleObject(name = "police-partner", summary = "A named police officer through the partner API (English)",
                     value = ConcernExamples.POLICE_PARTNER) }))
     @Parameter(name = "Authorization", in = ParameterIn.HEADER, description = "Partner systems only: Bearer skp_... (their API key)")
+    @Parameter(name = "Proof-Of-Work", in = ParameterIn.HEADER, description = "Public clients (no API key): a solved "
+            + "challenge from GET /api/v1/challenge, as the ALTCHA widget produces it (base64 JSON). Each is accepted once. "
+            + "Not needed where the operator has turned skp.intake.protection.api-proof-of-work off.")
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Partner systems only: the same key with "
             + "the same body within 24 hours returns the first answer (without the passcode) and creates nothing; with "
             + "another body it is refused with 422.")
@@ -80,6 +90,8 @@ public class ConcernResource {
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "An API key was sent that is not valid or has been revoked",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A public client sent no valid, unused proof of work",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB")
     @APIResponse(responseCode = "422", description = "Fields break the rules (errors names each one); the person is under 18 "
@@ -94,10 +106,14 @@ public class ConcernResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull(message = "{skp.required}") ConcernReport body,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("Proof-Of-Work") String proofOfWork,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7E]{1,200}", message = "{skp.idempotencyKey}") String idempotencyKey,
             @Context HttpHeaders headers, @Context HttpServerRequest request) {
         // Named "body": a problem report names a missing or invalid parameter by its Java name.
         Partner partner = partners.authenticate(authorization);
+        if (partner == null && protection.apiProofOfWork()) {
+            guard.verifyProofOfWork(proofOfWork);
+        }
         Receipt receipt = submissions.submit(new Submission(body, partner == null ? Channel.WEB_FORM : Channel.PARTNER_API,
                 partner, Languages.pick(headers.getAcceptableLanguages()), idempotencyKey, clientAddress(request)));
         Response.ResponseBuilder answer = Response.accepted(receipt.toResponse()).cacheControl(NO_STORE)

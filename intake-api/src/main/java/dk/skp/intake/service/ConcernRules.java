@@ -102,7 +102,7 @@ public class ConcernRules {
 
     private static void checkFindable(Whereabouts w, List<FieldError> errors) {
         if (!present(w.address()) && !present(w.placeDescription())) {
-            errors.add(new FieldError("whereabouts.placeDescription", "rule.findable"));
+            errors.add(new FieldError("whereabouts.address", "rule.findable"));
         } else if (!present(w.address()) && !present(w.usualTimes())) {
             // A place without an address is only useful with a time: the bench is empty most of the day.
             errors.add(new FieldError("whereabouts.usualTimes", "rule.findable.when"));

@@ -79,6 +79,6 @@ class ProtectionTest {
     void securityHeadersAreSet() {
         given().when().get("/api/v1/catalog").then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer");
+                .header("Referrer-Policy", "same-origin");
     }
 }

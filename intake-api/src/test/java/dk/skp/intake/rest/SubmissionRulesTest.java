@@ -70,8 +70,8 @@ class SubmissionRulesTest {
     void thePersonMustBeFindable() throws Exception {
         ObjectNode concern = neighbour();
         ((ObjectNode) concern.get("whereabouts")).putNull("address");
-        refused(concern).body("errors.field", contains("whereabouts.placeDescription"))
-                .body("errors[0].message", containsString("address or a description of the place"));
+        refused(concern).body("errors.field", contains("whereabouts.address"))
+                .body("errors[0].message", equalTo("give an address or describe the place"));
 
         ((ObjectNode) concern.get("whereabouts")).put("placeDescription", "Bænken ved stationen").putNull("usualTimes");
         refused(concern).body("errors.field", contains("whereabouts.usualTimes"));

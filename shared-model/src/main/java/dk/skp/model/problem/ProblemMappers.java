@@ -73,9 +73,7 @@ public final class ProblemMappers {
     }
 
     static String localized(Locale locale, String keyAndArguments) {
-        String[] parts = keyAndArguments.split("\\|", 2);
-        String text = ProblemType.text(locale, parts[0]);
-        return parts.length == 1 ? text : MessageFormat.format(text, parts[1]);
+        return ProblemType.message(locale, keyAndArguments);
     }
 
     @Provider

@@ -20,7 +20,9 @@ public enum ProblemType {
     TOO_MANY_REQUESTS(429),
     PAYLOAD_TOO_LARGE(413),
     SERVICE_UNAVAILABLE(503),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /** The public form's spam protection: no valid proof of work or form token. Listed after FORBIDDEN, which stays the 403 of forStatus. */
+    HUMAN_CHECK_FAILED(403);
 
     private final int status;
 
@@ -51,6 +53,16 @@ public enum ProblemType {
             }
         }
         return status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+    }
+
+    /**
+     * A message a service named by key, with any argument after a '|' (e.g. {@code query.status|RECEIVED, CLOSED}),
+     * in the reader's language: services do not know the language, the REST layer does.
+     */
+    public static String message(Locale locale, String keyAndArguments) {
+        String[] parts = keyAndArguments.split("\\|", 2);
+        String text = text(locale, parts[0]);
+        return parts.length == 1 ? text : java.text.MessageFormat.format(text, parts[1]);
     }
 
     /** A message from the shared bundle, e.g. for field errors that no validation annotation produced. */
