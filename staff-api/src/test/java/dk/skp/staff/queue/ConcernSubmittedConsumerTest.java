@@ -86,7 +86,7 @@ class ConcernSubmittedConsumerTest {
                 .body(containsString("skp_queue_oldest_age_seconds{topic=\"concern-submitted\"}"));
     }
 
-    public static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "condition not met within 15 s");

@@ -49,7 +49,7 @@ class ConcernResourceTest {
         }
         consumer.drainNow();
         // The background listener may hold some of them (SKIP LOCKED) and commit a moment after drainNow returns.
-        dk.skp.staff.queue.ConcernSubmittedConsumerTest.awaitTrue(() -> StaffDatabase.count(
+        StaffDatabase.awaitTrue(() -> StaffDatabase.count(
                 "SELECT count(*) FROM staff.concern WHERE received_at >= '2026-11-02' AND received_at < '2026-11-03'") == 5);
     }
 
