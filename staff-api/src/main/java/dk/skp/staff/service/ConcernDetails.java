@@ -3,8 +3,16 @@ package dk.skp.staff.service;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.vocabulary.Channel;
 import dk.skp.model.vocabulary.Urgency;
+import dk.skp.model.vocabulary.VisitTeam;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.service.ConcernViews.Assignment;
+import dk.skp.staff.service.ConcernViews.Closing;
+import dk.skp.staff.service.ConcernViews.ContactAttempt;
+import dk.skp.staff.service.ConcernViews.LinkedConcern;
+import dk.skp.staff.service.ConcernViews.Triage;
+import dk.skp.staff.service.Lifecycle.Move;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,13 +21,24 @@ public record ConcernDetails(
         UUID id,
         String reference,
         ConcernStatus status,
+        @Schema(description = "The moves the lifecycle allows from this status (not all of them to every role).")
+        List<Move> moves,
         Urgency urgency,
         boolean acuteDanger,
         Channel channel,
         @Schema(description = "Partner organisation that sent it; absent for the public web form.") String partnerId,
         Instant receivedAt,
         @Schema(description = "When staff took it off the queue.") Instant registeredAt,
+        @Schema(description = "When the team last changed it.") Instant changedAt,
         @Schema(description = "Subject of the assigned contact person, if any.") String assignedTo,
+        @Schema(description = "Who holds it, and since when; absent when nobody does.") Assignment assignment,
+        @Schema(description = "Absent until the concern is triaged.") Triage triage,
+        @Schema(description = "Present while the concern is CLOSED.") Closing closing,
+        @Schema(description = "A coordinator's decision on visiting alone or in a pair; see the briefing for the "
+                + "suggestion.") VisitTeam visitTeam,
+        @Schema(description = "Contact attempts, newest first.") List<ContactAttempt> attempts,
+        @Schema(description = "Other concerns about the same person (for a contact person: those assigned to them).")
+        List<LinkedConcern> links,
         @Schema(description = "Changes with every change; sent as the ETag.") long version,
         ConcernReport report) {
 }

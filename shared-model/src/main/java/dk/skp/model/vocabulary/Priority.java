@@ -1,0 +1,26 @@
+package dk.skp.model.vocabulary;
+
+/** How soon the team acts on a concern, set at triage. The reporter's urgency is a wish; this is the team's decision. */
+public enum Priority implements Labelled {
+    HIGH("Høj", "High"),
+    NORMAL("Normal", "Normal"),
+    LOW("Lav", "Low");
+
+    private final String labelDa;
+    private final String labelEn;
+
+    Priority(String labelDa, String labelEn) {
+        this.labelDa = labelDa;
+        this.labelEn = labelEn;
+    }
+
+    @Override
+    public String labelDa() {
+        return labelDa;
+    }
+
+    @Override
+    public String labelEn() {
+        return labelEn;
+    }
+}

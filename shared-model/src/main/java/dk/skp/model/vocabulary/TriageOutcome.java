@@ -1,0 +1,27 @@
+package dk.skp.model.vocabulary;
+
+/** What triage decides: SKP takes the concern on, or it ends here (redirected, a duplicate, outside the target group). */
+public enum TriageOutcome implements Labelled {
+    ACCEPTED("Modtaget i SKP", "Taken on by SKP"),
+    REDIRECTED("Henvist til et andet tilbud", "Redirected to another service"),
+    DUPLICATE("Dublet af en anden henvendelse", "Duplicate of another concern"),
+    OUTSIDE_TARGET_GROUP("Uden for målgruppen", "Outside the target group");
+
+    private final String labelDa;
+    private final String labelEn;
+
+    TriageOutcome(String labelDa, String labelEn) {
+        this.labelDa = labelDa;
+        this.labelEn = labelEn;
+    }
+
+    @Override
+    public String labelDa() {
+        return labelDa;
+    }
+
+    @Override
+    public String labelEn() {
+        return labelEn;
+    }
+}
