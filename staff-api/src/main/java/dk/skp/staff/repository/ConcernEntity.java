@@ -2,12 +2,12 @@ package dk.skp.staff.repository;
 
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.vocabulary.Channel;
-import dk.skp.model.vocabulary.ClosingReason;
-import dk.skp.model.vocabulary.Priority;
 import dk.skp.model.vocabulary.TargetGroup;
-import dk.skp.model.vocabulary.TriageOutcome;
 import dk.skp.model.vocabulary.Urgency;
-import dk.skp.model.vocabulary.VisitTeam;
+import dk.skp.staff.vocabulary.ClosingReason;
+import dk.skp.staff.vocabulary.Priority;
+import dk.skp.staff.vocabulary.TriageOutcome;
+import dk.skp.staff.vocabulary.VisitTeam;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,6 +1,6 @@
 package dk.skp.staff.repository;
 
-import dk.skp.model.vocabulary.Priority;
+import dk.skp.staff.vocabulary.Priority;
 
 /**
  * Criteria for listing concerns; null means "any".

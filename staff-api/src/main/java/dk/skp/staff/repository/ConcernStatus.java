@@ -7,8 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Where a concern is in the team's work, and the coarse status a reporter may see for it. Which moves lead from
  * one status to another is {@link dk.skp.staff.service.Lifecycle}'s table.
  */
-@Schema(description = "Where the concern is in the team's work. REDIRECTED, DUPLICATE and OUTSIDE_TARGET_GROUP are "
-        + "triage outcomes that end the work early; like CLOSED they can be reopened.")
+@Schema(description = "Where the concern is in the team's work. RECEIVED: from intake, not yet triaged; TRIAGED: taken "
+        + "on, waiting for a contact person; ASSIGNED: a contact person holds it; IN_CONTACT: contact is established; "
+        + "CLOSED: the work ended (see closing); REDIRECTED, DUPLICATE, OUTSIDE_TARGET_GROUP: triage ended it early; "
+        + "REOPENED: taken up again, to be triaged. Reporters see RECEIVED, IN_PROGRESS or CLOSED.")
 public enum ConcernStatus {
     RECEIVED(PublicStatus.RECEIVED),
     TRIAGED(PublicStatus.IN_PROGRESS),

@@ -1,7 +1,7 @@
 package dk.skp.staff.repository;
 
-import dk.skp.model.vocabulary.AttemptChannel;
-import dk.skp.model.vocabulary.AttemptOutcome;
+import dk.skp.staff.vocabulary.AttemptChannel;
+import dk.skp.staff.vocabulary.AttemptOutcome;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

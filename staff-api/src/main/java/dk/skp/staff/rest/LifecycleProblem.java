@@ -11,11 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LifecycleProblem", description = "Problem details (409) for a move that the concern's status does not "
         + "allow, with the moves that exist from it.")
 public record LifecycleProblem(
-        @Schema(examples = "urn:skp:problem:conflict") String type,
-        String title,
-        int status,
+        @Schema(description = "Always urn:skp:problem:conflict here.", examples = "urn:skp:problem:conflict") String type,
+        @Schema(description = "Short, in the reader's language.") String title,
+        @Schema(description = "409.") int status,
+        @Schema(description = "The refused move, the status and the moves possible now, in the reader's language.")
         String detail,
-        String instance,
+        @Schema(description = "The path that was called.") String instance,
         @Schema(description = "The concern's status now.") ConcernStatus currentStatus,
         @Schema(description = "The move that was refused.") Move refusedMove,
         @Schema(description = "The moves possible from currentStatus.") List<Move> allowedMoves) {

@@ -1,6 +1,5 @@
 package dk.skp.staff.service;
 
-import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
 import dk.skp.staff.config.StaffConfig;
@@ -54,8 +53,7 @@ public class AssignmentService {
         ConcernEntity concern = access.changeable(viewer, id, expectedVersion);
         ConcernStatus before = changes.move(concern, Move.ASSIGN);
         ContactPersonEntity person = contactPersons.findByIdOptional(request.contactPersonId())
-                .orElseThrow(() -> new ProblemException(ProblemType.INVALID_FIELDS, null,
-                        List.of(new FieldError("contactPersonId", "rule.assign.contactPerson")), null, null));
+                .orElseThrow(() -> FieldRules.invalid("contactPersonId", "rule.assign.contactPerson"));
         Map<String, Object> details = new LinkedHashMap<>();
         if (concern.assignedTo != null) {
             details.put("previous", concern.assignedTo);

@@ -1,12 +1,12 @@
 package dk.skp.staff.service;
 
-import dk.skp.model.vocabulary.AttemptChannel;
-import dk.skp.model.vocabulary.AttemptOutcome;
-import dk.skp.model.vocabulary.ClosingReason;
-import dk.skp.model.vocabulary.Priority;
 import dk.skp.model.vocabulary.TargetGroup;
-import dk.skp.model.vocabulary.TriageOutcome;
-import dk.skp.model.vocabulary.VisitTeam;
+import dk.skp.staff.vocabulary.AttemptChannel;
+import dk.skp.staff.vocabulary.AttemptOutcome;
+import dk.skp.staff.vocabulary.ClosingReason;
+import dk.skp.staff.vocabulary.Priority;
+import dk.skp.staff.vocabulary.TriageOutcome;
+import dk.skp.staff.vocabulary.VisitTeam;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -28,29 +28,35 @@ public final class ConcernCommands {
             + "district; REDIRECTED needs redirectedTo; DUPLICATE needs duplicateOf (the two are linked); "
             + "OUTSIDE_TARGET_GROUP ends it. A concern already assigned can only be re-triaged as ACCEPTED.")
     public record TriageDecision(
-            @NotNull(message = "{skp.required}") TriageOutcome outcome,
-            Priority priority,
+            @Schema(description = "What SKP does with the concern.") @NotNull(message = "{skp.required}") TriageOutcome outcome,
+            @Schema(description = "Required for ACCEPTED.") Priority priority,
+            @Schema(description = "Required for ACCEPTED: one or more of the § 99 target groups, "
+                    + "MENTAL_ILLNESS, SUBSTANCE_ABUSE, HOMELESSNESS (no home of their own, or cannot stay in it), OTHER_SOCIAL_PROBLEMS.")
             @Size(max = 4, message = "{skp.size.max}") List<@NotNull(message = "{skp.required}") TargetGroup> targetGroups,
-            @Schema(examples = "Vollsmose") @Size(max = 80, message = "{skp.size.max}") String district,
+            @Schema(description = "Required for ACCEPTED: whose contact persons go out. Compared without regard to case.",
+                    examples = "Vollsmose") @Size(max = 80, message = "{skp.size.max}") String district,
             @Schema(description = "Why, in a few words. Not personal details: they belong in the report.")
             @Size(max = 500, message = "{skp.size.max}") String reason,
-            @Schema(description = "The service the concern is passed to.", examples = "Distriktspsykiatrien Odense")
+            @Schema(description = "Required for REDIRECTED: the service the concern is passed to.",
+                    examples = "Distriktspsykiatrien Odense")
             @Size(max = 200, message = "{skp.size.max}") String redirectedTo,
-            @Schema(description = "Id of the concern this one repeats.") UUID duplicateOf) {
+            @Schema(description = "Required for DUPLICATE: id of the concern this one repeats.") UUID duplicateOf) {
     }
 
     @Schema(description = "The contact person to assign the concern to (or reassign it to).")
-    public record AssignTo(@NotNull(message = "{skp.required}") UUID contactPersonId) {
+    public record AssignTo(
+            @Schema(description = "The contact person's id from the administration or the suggestions.")
+            @NotNull(message = "{skp.required}") UUID contactPersonId) {
     }
 
     @Schema(description = "A contact attempt. CONTACT_ESTABLISHED the first time puts the concern IN_CONTACT.")
     public record NewContactAttempt(
             @Schema(description = "When the attempt was made; not in the future.")
             @NotNull(message = "{skp.required}") Instant attemptedAt,
-            @NotNull(message = "{skp.required}") AttemptChannel channel,
+            @Schema(description = "How.") @NotNull(message = "{skp.required}") AttemptChannel channel,
             @Schema(description = "Where, e.g. 'the bench by the station, 9 pm'.")
             @Size(max = 500, message = "{skp.size.max}") String placeNote,
-            @NotNull(message = "{skp.required}") AttemptOutcome outcome,
+            @Schema(description = "With what result.") @NotNull(message = "{skp.required}") AttemptOutcome outcome,
             @Schema(description = "What happens next.") @Size(max = 500, message = "{skp.size.max}") String nextStep,
             @Schema(description = "When; not before the attempt.") LocalDate nextStepOn) {
     }
@@ -58,17 +64,20 @@ public final class ConcernCommands {
     @Schema(description = "Why the work ends. HANDED_OVER needs handedOverTo; OTHER needs a note; NOT_FOUND needs at "
             + "least one recorded attempt.")
     public record CloseDecision(
-            @NotNull(message = "{skp.required}") ClosingReason reason,
+            @Schema(description = "Why the work ends.") @NotNull(message = "{skp.required}") ClosingReason reason,
             @Schema(description = "The lasting service that took over.", examples = "Bostøtte, Odense Kommune")
             @Size(max = 200, message = "{skp.size.max}") String handedOverTo,
+            @Schema(description = "A few words; required for OTHER. Not personal details.")
             @Size(max = 500, message = "{skp.size.max}") String note) {
     }
 
     @Schema(description = "Another concern about the same person.")
-    public record LinkTo(@NotNull(message = "{skp.required}") UUID concernId) {
+    public record LinkTo(
+            @Schema(description = "Id of the other concern.") @NotNull(message = "{skp.required}") UUID concernId) {
     }
 
     @Schema(description = "Whether visits go alone or in a pair; leave team out to follow the briefing's suggestion.")
-    public record VisitTeamDecision(VisitTeam team) {
+    public record VisitTeamDecision(
+            @Schema(description = "ALONE or PAIR; absent to follow the suggestion.") VisitTeam team) {
     }
 }

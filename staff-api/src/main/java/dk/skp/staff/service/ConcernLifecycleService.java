@@ -2,12 +2,12 @@ package dk.skp.staff.service;
 
 import static dk.skp.staff.service.FieldRules.blank;
 import static dk.skp.staff.service.FieldRules.failIfAny;
+import static dk.skp.staff.service.FieldRules.invalid;
 import static dk.skp.staff.service.FieldRules.trimmed;
 
 import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
-import dk.skp.model.vocabulary.TriageOutcome;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernStatus;
@@ -17,13 +17,16 @@ import dk.skp.staff.service.ConcernCommands.LinkTo;
 import dk.skp.staff.service.ConcernCommands.TriageDecision;
 import dk.skp.staff.service.ConcernCommands.VisitTeamDecision;
 import dk.skp.staff.service.Lifecycle.Move;
+import dk.skp.staff.vocabulary.TriageOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** A coordinator's decisions about a concern: triage, closing, reopening, links and the visit team. */
@@ -192,12 +195,10 @@ public class ConcernLifecycleService {
     public ConcernDetails link(Viewer viewer, UUID id, long expectedVersion, LinkTo request) {
         ConcernEntity concern = access.changeable(viewer, id, expectedVersion);
         if (request.concernId().equals(concern.id)) {
-            failIfAny(List.of(new FieldError("concernId", "rule.concern.other")));
+            throw invalid("concernId", "rule.concern.other");
         }
-        ConcernEntity other = concerns.findByIdOptional(request.concernId()).orElse(null);
-        if (other == null) {
-            failIfAny(List.of(new FieldError("concernId", "rule.concern.unknown")));
-        }
+        ConcernEntity other = concerns.findByIdOptional(request.concernId())
+                .orElseThrow(() -> invalid("concernId", "rule.concern.unknown"));
         if (concern.linkGroup != null && concern.linkGroup.equals(other.linkGroup)) {
             throw new ProblemException(ProblemType.CONFLICT, "link.already");
         }
@@ -207,36 +208,25 @@ public class ConcernLifecycleService {
     }
 
     /**
-     * Joins the link groups of {@code concern} and {@code other}. Every other concern whose links change gets a new
-     * version and an audit row of its own; {@code concern} is recorded by the caller.
+     * Makes {@code concern}, {@code other} and everything linked to either one link group. Every concern whose links
+     * change gets a new version and an audit row of its own; {@code concern}'s is written by the caller.
      */
     private void linkTogether(Viewer viewer, ConcernEntity concern, ConcernEntity other) {
         if (concern.linkGroup != null && concern.linkGroup.equals(other.linkGroup)) {
             return;
         }
-        UUID group = concern.linkGroup != null ? concern.linkGroup
+        // Read every member before changing any, so that no query flushes a half-joined group.
+        Set<ConcernEntity> members = new LinkedHashSet<>(List.of(concern, other));
+        for (UUID group : new UUID[] { concern.linkGroup, other.linkGroup }) {
+            if (group != null) {
+                members.addAll(concerns.inLinkGroup(group));
+            }
+        }
+        UUID joined = concern.linkGroup != null ? concern.linkGroup
                 : other.linkGroup != null ? other.linkGroup : UUID.randomUUID();
-        List<ConcernEntity> joining = new ArrayList<>();
-        for (UUID oldGroup : new UUID[] { concern.linkGroup, other.linkGroup }) {
-            if (oldGroup != null && !oldGroup.equals(group)) {
-                joining.addAll(concerns.inLinkGroup(oldGroup));
-            }
-        }
-        if (other.linkGroup == null) {
-            joining.add(other);
-        }
-        List<ConcernEntity> alreadyThere = concerns.inLinkGroup(group);
-        concern.linkGroup = group;
-        for (ConcernEntity c : joining) {
-            c.linkGroup = group;
-        }
-        for (ConcernEntity c : alreadyThere) {
-            if (!c.id.equals(concern.id)) {
-                joining.add(c);
-            }
-        }
-        for (ConcernEntity c : joining) {
-            if (!c.id.equals(concern.id)) {
+        members.forEach(c -> c.linkGroup = joined);
+        for (ConcernEntity c : members) {
+            if (c != concern) {
                 changes.record(viewer, c, c.status, AuditLog.Action.LINK, Map.of("with", concern.id.toString()));
             }
         }

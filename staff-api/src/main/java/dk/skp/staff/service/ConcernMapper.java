@@ -1,7 +1,6 @@
 package dk.skp.staff.service;
 
 import dk.skp.model.concern.ConcernReport;
-import dk.skp.model.vocabulary.VisitTeam;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ContactAttemptEntity;
@@ -15,6 +14,7 @@ import dk.skp.staff.service.ConcernViews.LinkedConcern;
 import dk.skp.staff.service.ConcernViews.RiskSignal;
 import dk.skp.staff.service.ConcernViews.SafetyBriefing;
 import dk.skp.staff.service.ConcernViews.Triage;
+import dk.skp.staff.vocabulary.VisitTeam;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;

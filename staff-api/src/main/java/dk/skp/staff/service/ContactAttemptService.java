@@ -1,7 +1,6 @@
 package dk.skp.staff.service;
 
 import dk.skp.model.problem.FieldError;
-import dk.skp.model.vocabulary.AttemptOutcome;
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernStatus;
@@ -9,6 +8,7 @@ import dk.skp.staff.repository.ContactAttemptEntity;
 import dk.skp.staff.repository.ContactAttemptRepository;
 import dk.skp.staff.service.ConcernCommands.NewContactAttempt;
 import dk.skp.staff.service.Lifecycle.Move;
+import dk.skp.staff.vocabulary.AttemptOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

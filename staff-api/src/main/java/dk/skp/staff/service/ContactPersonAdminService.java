@@ -10,12 +10,14 @@ import dk.skp.staff.service.ContactPersonViews.ContactPerson;
 import dk.skp.staff.service.ContactPersonViews.ContactPersonUpdate;
 import dk.skp.staff.service.ContactPersonViews.NewContactPerson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 /** The team's contact persons, kept by an admin: who they are, where they go, how much they can hold. */
@@ -62,7 +64,15 @@ public class ContactPersonAdminService {
         person.subject = subject;
         person.createdAt = clock.instant();
         apply(person, request.name(), request.email(), request.districts(), request.capacity(), request.absentUntil());
-        contactPersons.persist(person);
+        try {
+            contactPersons.persistAndFlush(person);
+        } catch (PersistenceException e) {
+            if (causedBy(e, ConstraintViolationException.class)) {
+                // Another admin registered the same subject between the check above and this insert.
+                throw new ProblemException(ProblemType.CONFLICT, "contactPerson.exists");
+            }
+            throw e;
+        }
         LOG.infof("%s added contact person %s", admin.subject(), person.id);
         return view(person, 0, today());
     }
@@ -99,6 +109,15 @@ public class ContactPersonAdminService {
                 : districts.stream().map(String::strip).distinct().toList();
         person.capacity = capacity;
         person.absentUntil = absentUntil;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private LocalDate today() {

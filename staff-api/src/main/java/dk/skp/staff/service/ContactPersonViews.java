@@ -22,7 +22,9 @@ public final class ContactPersonViews {
     public record NewContactPerson(
             @Schema(description = "The 'sub' claim of their tokens from the OIDC provider.", examples = "cp-anna")
             @NotBlank(message = "{skp.required}") @Size(max = 255, message = "{skp.size.max}") String subject,
+            @Schema(description = "Their name, as the team knows them.")
             @NotBlank(message = "{skp.required}") @Size(max = 200, message = "{skp.size.max}") String name,
+            @Schema(description = "Their work e-mail, for notices about assignments.")
             @NotBlank(message = "{skp.required}") @Size(max = 254, message = "{skp.size.max}")
             @Email(message = "{skp.email}") String email,
             @Schema(description = "Districts they cover.", examples = "[\"Vollsmose\", \"Odense C\"]")
@@ -36,11 +38,15 @@ public final class ContactPersonViews {
 
     @Schema(description = "A contact person's changeable details; all are replaced.")
     public record ContactPersonUpdate(
+            @Schema(description = "Their name.")
             @NotBlank(message = "{skp.required}") @Size(max = 200, message = "{skp.size.max}") String name,
+            @Schema(description = "Their work e-mail.")
             @NotBlank(message = "{skp.required}") @Size(max = 254, message = "{skp.size.max}")
             @Email(message = "{skp.email}") String email,
+            @Schema(description = "Districts they cover; absent or empty for none.")
             @Size(max = 50, message = "{skp.size.max}")
             List<@NotBlank(message = "{skp.required}") @Size(max = 80, message = "{skp.size.max}") String> districts,
+            @Schema(description = "How many open concerns they can hold, 0-200.")
             @NotNull(message = "{skp.required}") @Min(value = 0, message = "{skp.capacity}")
             @Max(value = 200, message = "{skp.capacity}") Integer capacity,
             @Schema(description = "Away up to and including this day; leave out when present.") LocalDate absentUntil) {
@@ -48,15 +54,15 @@ public final class ContactPersonViews {
 
     @Schema(description = "A contact person and their current load.")
     public record ContactPerson(
-            UUID id,
-            String subject,
-            String name,
-            String email,
-            List<String> districts,
-            int capacity,
+            @Schema(description = "Their id in the administration; used to assign concerns.") UUID id,
+            @Schema(description = "The 'sub' claim of their tokens; what concerns' assignedTo holds.") String subject,
+            @Schema(description = "Their name.") String name,
+            @Schema(description = "Their work e-mail.") String email,
+            @Schema(description = "Districts they cover.") List<String> districts,
+            @Schema(description = "How many open concerns they can hold.") int capacity,
             @Schema(description = "Open concerns they hold now.") long openConcerns,
-            LocalDate absentUntil,
+            @Schema(description = "Away up to and including this day, if set.") LocalDate absentUntil,
             @Schema(description = "Absent today.") boolean absent,
-            Instant createdAt) {
+            @Schema(description = "When they were added.") Instant createdAt) {
     }
 }

@@ -18,6 +18,12 @@ final class FieldRules {
         }
     }
 
+    /** A 422 for one field that breaks a rule. */
+    static ProblemException invalid(String field, String messageKey) {
+        return new ProblemException(ProblemType.INVALID_FIELDS, null, List.of(new FieldError(field, messageKey)), null,
+                null);
+    }
+
     static boolean blank(String value) {
         return value == null || value.isBlank();
     }

@@ -23,7 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public final class Lifecycle {
 
-    @Schema(description = "Something that can be done to a concern. Which moves exist depends on its status.")
+    @Schema(description = "Something that can be done to a concern; which moves exist depends on its status. TRIAGE, "
+            + "REDIRECT, MARK_DUPLICATE, MARK_OUTSIDE_TARGET_GROUP: POST /triage with that outcome (coordinator); ASSIGN "
+            + "and UNASSIGN: PUT and DELETE /assignment (coordinator); CLAIM: POST /claim (contact person); "
+            + "RECORD_ATTEMPT and ESTABLISH_CONTACT: POST /attempts, the latter with outcome CONTACT_ESTABLISHED; CLOSE: "
+            + "POST /close and REOPEN: POST /reopen (coordinator).")
     public enum Move {
         TRIAGE, REDIRECT, MARK_DUPLICATE, MARK_OUTSIDE_TARGET_GROUP, ASSIGN, CLAIM, UNASSIGN, RECORD_ATTEMPT,
         ESTABLISH_CONTACT, CLOSE, REOPEN

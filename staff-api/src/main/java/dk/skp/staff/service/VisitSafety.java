@@ -2,8 +2,8 @@ package dk.skp.staff.service;
 
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.vocabulary.Indicator;
-import dk.skp.model.vocabulary.VisitTeam;
 import dk.skp.staff.service.ConcernViews.RiskSignal;
+import dk.skp.staff.vocabulary.VisitTeam;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
