@@ -3,6 +3,7 @@ package dk.skp.staff.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.ZoneId;
 
 @ConfigMapping(prefix = "skp.staff")
 public interface StaffConfig {
@@ -10,6 +11,10 @@ public interface StaffConfig {
     Queue queue();
 
     Auth auth();
+
+    /** The municipality's time zone: what "today" is for absences and for the dates of contact attempts. */
+    @WithDefault("Europe/Copenhagen")
+    ZoneId zone();
 
     /** Where staff tokens come from; read by SmallRye JWT (see application.properties), declared here to document them. */
     interface Auth {

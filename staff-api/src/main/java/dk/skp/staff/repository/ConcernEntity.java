@@ -2,7 +2,12 @@ package dk.skp.staff.repository;
 
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.vocabulary.Channel;
+import dk.skp.model.vocabulary.TargetGroup;
 import dk.skp.model.vocabulary.Urgency;
+import dk.skp.staff.vocabulary.ClosingReason;
+import dk.skp.staff.vocabulary.Priority;
+import dk.skp.staff.vocabulary.TriageOutcome;
+import dk.skp.staff.vocabulary.VisitTeam;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -53,12 +59,83 @@ public class ConcernEntity {
     @Column(name = "registered_at", nullable = false, updatable = false)
     public Instant registeredAt;
 
-    /** The OIDC subject of the contact person the concern is assigned to. */
+    /**
+     * The OIDC subject of the contact person the concern is assigned to: set while ASSIGNED or IN_CONTACT, kept when
+     * CLOSED (so they still see what they closed), empty otherwise.
+     */
     @Column(name = "assigned_to")
     public String assignedTo;
 
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    /** Every change bumps it, so that the version (the ETag) covers attempts and links too. */
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
     @Version
     public long version;
+
+    // Triage: the latest decision; a new triage replaces it.
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "triage_outcome")
+    public TriageOutcome triageOutcome;
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "target_groups")
+    public List<TargetGroup> targetGroups;
+
+    public String district;
+
+    @Column(name = "triage_reason")
+    public String triageReason;
+
+    @Column(name = "redirected_to")
+    public String redirectedTo;
+
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+
+    @Column(name = "triaged_at")
+    public Instant triagedAt;
+
+    @Column(name = "triaged_by")
+    public String triagedBy;
+
+    // Closing: why the work ended; cleared when the concern is reopened.
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closing_reason")
+    public ClosingReason closingReason;
+
+    @Column(name = "handed_over_to")
+    public String handedOverTo;
+
+    @Column(name = "closing_note")
+    public String closingNote;
+
+    @Column(name = "attempts_at_closing")
+    public Integer attemptsAtClosing;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    /** A coordinator's decision; null means the briefing's suggestion stands. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "visit_team")
+    public VisitTeam visitTeam;
+
+    /** Shared by concerns about the same person; null when the concern is linked to none. */
+    @Column(name = "link_group")
+    public UUID linkGroup;
 
     /** What the reporter sent, unchanged. */
     @JdbcTypeCode(SqlTypes.JSON)

@@ -11,17 +11,20 @@ import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.service.ConcernDetails;
 import dk.skp.staff.service.ConcernPage;
 import dk.skp.staff.service.ConcernQueryService;
+import dk.skp.staff.service.ConcernViews.LinkedConcerns;
+import dk.skp.staff.service.ConcernViews.SafetyBriefing;
 import dk.skp.staff.service.Viewer;
+import dk.skp.staff.vocabulary.Priority;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,42 +59,101 @@ public class ConcernResource {
 
     @GET
     @Operation(summary = "List concerns, newest first", description = "Coordinators see all concerns, contact persons "
-            + "those assigned to them. Keyset pagination: pass the previous page's 'next' as 'after'. Audited as a search.")
+            + "those assigned to them. Keyset pagination: pass the previous page's 'next' as 'after'. Audited as a "
+            + "search, with its criteria.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "limit or district out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConcernPage list(
             @Parameter(description = "Only concerns with this reference (any case, dashes optional)") @QueryParam("reference") String reference,
             @Parameter(description = "Only concerns in this status", schema = @Schema(implementation = ConcernStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only concerns assigned to this contact person (OIDC subject); ignored for contact persons, who only ever see their own")
+            @QueryParam("assignedTo") @Size(max = 255, message = "{skp.size.max}") String assignedTo,
+            @Parameter(description = "Only concerns triaged with this priority", schema = @Schema(implementation = Priority.class)) @QueryParam("priority") String priority,
+            @Parameter(description = "Only concerns triaged to this district (any case)")
+            @QueryParam("district") @Size(max = 80, message = "{skp.size.max}") String district,
             @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("20")
             @Min(value = 1, message = "{skp.limit}") @Max(value = ConcernQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
-        return queries.list(viewer.get(), new ConcernFilter(status(status), reference(reference), null), after, limit);
+        ConcernFilter filter = new ConcernFilter(oneOf(ConcernStatus.class, "status", status, "query.status"),
+                reference(reference), blankToNull(assignedTo), oneOf(Priority.class, "priority", priority, "field.notOneOf"),
+                blankToNull(district), false);
+        return queries.list(viewer.get(), filter, after, limit);
+    }
+
+    @GET
+    @Path("claimable")
+    @Operation(summary = "List concerns a contact person may claim", description = "Triaged concerns that nobody "
+            + "holds, newest first, without anything about the person. Claim one with POST /{id}/claim and its "
+            + "version as If-Match. Audited as a search.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernPage.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ConcernPage claimable(
+            @Parameter(description = "Only concerns triaged to this district (any case)")
+            @QueryParam("district") @Size(max = 80, message = "{skp.size.max}") String district,
+            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("20")
+            @Min(value = 1, message = "{skp.limit}") @Max(value = ConcernQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
+        return queries.claimable(viewer.get(), blankToNull(district), after, limit);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read one concern", description = "The whole concern as reported. Audited as a read. "
-            + "The ETag is the concern's version, to be sent as If-Match with changes.")
+    @Operation(summary = "Read one concern", description = "The whole concern as reported, with its triage, "
+            + "assignment, contact attempts, closing and links. Audited as a read. The ETag is the concern's version, "
+            + "to be sent as If-Match with changes.")
     @APIResponse(responseCode = "200", description = "The concern",
+            headers = @Header(name = "ETag", description = "The concern's version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "404", description = "No such concern, or not one this contact person may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         ConcernDetails concern = queries.get(viewer.get(), id);
-        return Response.ok(concern).tag(new EntityTag(Long.toString(concern.version()))).build();
+        return IfMatch.ok(concern, concern.version());
     }
 
-    private static ConcernStatus status(String status) {
-        if (status == null || status.isBlank()) {
+    @GET
+    @Path("{id}/linked")
+    @Operation(summary = "Read a concern with all concerns linked to it", description = "Every concern about the "
+            + "same person, oldest first, each whole and apart (texts are never merged). A contact person gets those "
+            + "assigned to them. Audited as a read of each concern shown.")
+    @APIResponse(responseCode = "200", description = "The concern and those linked to it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkedConcerns.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one this contact person may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public LinkedConcerns linked(@PathParam("id") UUID id) {
+        return queries.linked(viewer.get(), id);
+    }
+
+    @GET
+    @Path("{id}/briefing")
+    @Operation(summary = "Safety briefing for a visit", description = "What intake was told about risks, the "
+            + "person's language and how to find and recognise them, and whether to go alone or in a pair: "
+            + "suggested from the risk signals, or as a coordinator decided. Audited as BRIEFING_READ.")
+    @APIResponse(responseCode = "200", description = "The briefing",
+            headers = @Header(name = "ETag", description = "The concern's version", schema = @Schema(implementation = String.class)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SafetyBriefing.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one this contact person may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response briefing(@PathParam("id") UUID id) {
+        SafetyBriefing briefing = queries.briefing(viewer.get(), id);
+        return IfMatch.ok(briefing, briefing.version());
+    }
+
+    private static <E extends Enum<E>> E oneOf(Class<E> type, String name, String value, String messageKey) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return ConcernStatus.valueOf(status);
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(ConcernStatus.values()).map(Enum::name).collect(Collectors.joining(", "));
-            throw badQuery("status", "query.status|" + allowed);
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw badQuery(name, messageKey + "|" + allowed);
         }
     }
 
@@ -103,6 +166,10 @@ public class ConcernResource {
             throw badQuery("reference", "query.reference");
         }
         return normalised;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static ProblemException badQuery(String field, String messageKey) {

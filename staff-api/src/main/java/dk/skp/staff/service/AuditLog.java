@@ -13,8 +13,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditLog {
 
+    /** What was done. Details carry ids, codes and criteria only: never what the concern says. */
     public enum Action {
-        READ, SEARCH
+        READ,
+        SEARCH,
+        BRIEFING_READ,
+        SUGGESTIONS_READ,
+        TRIAGE,
+        ASSIGN,
+        UNASSIGN,
+        CLAIM,
+        ATTEMPT,
+        CLOSE,
+        REOPEN,
+        LINK,
+        UNLINK,
+        VISIT_TEAM
     }
 
     private final Clock clock;

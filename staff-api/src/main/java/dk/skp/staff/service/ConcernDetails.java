@@ -4,22 +4,41 @@ import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.vocabulary.Channel;
 import dk.skp.model.vocabulary.Urgency;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.service.ConcernViews.Assignment;
+import dk.skp.staff.service.ConcernViews.Closing;
+import dk.skp.staff.service.ConcernViews.ContactAttempt;
+import dk.skp.staff.service.ConcernViews.LinkedConcern;
+import dk.skp.staff.service.ConcernViews.Triage;
+import dk.skp.staff.service.Lifecycle.Move;
+import dk.skp.staff.vocabulary.VisitTeam;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "The whole concern, as the reporter sent it, with its place in the team's work.")
 public record ConcernDetails(
-        UUID id,
-        String reference,
-        ConcernStatus status,
-        Urgency urgency,
-        boolean acuteDanger,
-        Channel channel,
+        @Schema(description = "The concern's id in staff.") UUID id,
+        @Schema(description = "The reference the reporter got, e.g. SKP-7K4M-2QXD.") String reference,
+        @Schema(description = "Where the concern is in the team's work.") ConcernStatus status,
+        @Schema(description = "The moves the lifecycle allows from this status (not all of them to every role).")
+        List<Move> moves,
+        @Schema(description = "The reporter's urgency; URGENT whenever acuteDanger is set.") Urgency urgency,
+        @Schema(description = "The reporter said the person is in acute danger.") boolean acuteDanger,
+        @Schema(description = "How the concern came in.") Channel channel,
         @Schema(description = "Partner organisation that sent it; absent for the public web form.") String partnerId,
-        Instant receivedAt,
+        @Schema(description = "When intake received it.") Instant receivedAt,
         @Schema(description = "When staff took it off the queue.") Instant registeredAt,
+        @Schema(description = "When the team last changed it.") Instant changedAt,
         @Schema(description = "Subject of the assigned contact person, if any.") String assignedTo,
+        @Schema(description = "Who holds it, and since when; absent when nobody does.") Assignment assignment,
+        @Schema(description = "Absent until the concern is triaged.") Triage triage,
+        @Schema(description = "Present while the concern is CLOSED.") Closing closing,
+        @Schema(description = "A coordinator's decision on visiting alone or in a pair; see the briefing for the "
+                + "suggestion.") VisitTeam visitTeam,
+        @Schema(description = "Contact attempts, newest first.") List<ContactAttempt> attempts,
+        @Schema(description = "Other concerns about the same person (for a contact person: those assigned to them).")
+        List<LinkedConcern> links,
         @Schema(description = "Changes with every change; sent as the ETag.") long version,
-        ConcernReport report) {
+        @Schema(description = "What the reporter sent, unchanged.") ConcernReport report) {
 }

@@ -44,6 +44,7 @@ public class ConcernIntakeService {
         concern.acuteDanger = message.concern().acuteDanger();
         concern.receivedAt = message.receivedAt();
         concern.registeredAt = clock.instant();
+        concern.changedAt = concern.registeredAt;
         concern.report = message.concern();
         concerns.persist(concern);
         LOG.infof("registered concern %s (%s, urgency %s)", concern.reference, concern.channel, concern.urgency);

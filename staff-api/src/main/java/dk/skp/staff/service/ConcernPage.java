@@ -5,6 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "One page of concerns, newest first.")
 public record ConcernPage(
-        List<ConcernSummary> items,
+        @Schema(description = "The concerns on this page.") List<ConcernSummary> items,
         @Schema(description = "Pass as 'after' to get the next page; absent on the last page.") String next) {
 }

@@ -1,10 +1,10 @@
 package dk.skp.staff.service;
 
-import dk.skp.model.problem.ProblemException;
-import dk.skp.model.problem.ProblemType;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernFilter;
 import dk.skp.staff.repository.ConcernRepository;
+import dk.skp.staff.service.ConcernViews.LinkedConcerns;
+import dk.skp.staff.service.ConcernViews.SafetyBriefing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -19,32 +19,45 @@ public class ConcernQueryService {
     public static final int MAX_PAGE_SIZE = 100;
 
     private final ConcernRepository concerns;
+    private final ConcernAccess access;
+    private final ConcernMapper mapper;
     private final AuditLog audit;
 
-    public ConcernQueryService(ConcernRepository concerns, AuditLog audit) {
+    public ConcernQueryService(ConcernRepository concerns, ConcernAccess access, ConcernMapper mapper, AuditLog audit) {
         this.concerns = concerns;
+        this.access = access;
+        this.mapper = mapper;
         this.audit = audit;
     }
 
+    /** Coordinators search everything; a contact person's search is always narrowed to their own concerns. */
     @Transactional
     public ConcernPage list(Viewer viewer, ConcernFilter requested, String after, int limit) {
+        ConcernFilter filter = viewer.seesAllConcerns() ? requested : requested.assignedTo(viewer.subject());
+        return page(viewer, filter, after, limit);
+    }
+
+    /** Triaged concerns nobody holds yet, which any contact person may take. */
+    @Transactional
+    public ConcernPage claimable(Viewer viewer, String district, String after, int limit) {
+        return page(viewer, new ConcernFilter(null, null, null, null, district, true), after, limit);
+    }
+
+    private ConcernPage page(Viewer viewer, ConcernFilter filter, String after, int limit) {
         PageCursor cursor = PageCursor.decode(after);
-        ConcernFilter filter = viewer.seesAllConcerns() ? requested
-                : new ConcernFilter(requested.status(), requested.reference(), viewer.subject());
         List<ConcernEntity> rows = concerns.page(filter, cursor == null ? null : cursor.receivedAt(),
                 cursor == null ? null : cursor.id(), limit + 1);
         boolean more = rows.size() > limit;
         List<ConcernEntity> page = more ? rows.subList(0, limit) : rows;
 
         Map<String, Object> criteria = new LinkedHashMap<>();
-        if (filter.status() != null) {
-            criteria.put("status", filter.status().name());
-        }
-        if (filter.reference() != null) {
-            criteria.put("reference", filter.reference());
-        }
-        if (filter.assignedTo() != null) {
-            criteria.put("assignedTo", filter.assignedTo());
+        putIfPresent(criteria, "status", filter.status());
+        putIfPresent(criteria, "reference", filter.reference());
+        putIfPresent(criteria, "assignedTo", filter.assignedTo());
+        putIfPresent(criteria, "priority", filter.priority());
+        putIfPresent(criteria, "district", filter.district());
+        if (filter.claimable()) {
+            criteria.put("claimable", true);
         }
         criteria.put("after", after);
         criteria.put("limit", limit);
@@ -52,26 +65,39 @@ public class ConcernQueryService {
         audit.record(viewer, AuditLog.Action.SEARCH, null, criteria);
 
         ConcernEntity last = more ? page.get(page.size() - 1) : null;
-        return new ConcernPage(page.stream().map(ConcernQueryService::summary).toList(),
+        return new ConcernPage(page.stream().map(ConcernMapper::summary).toList(),
                 last == null ? null : new PageCursor(last.receivedAt, last.id).encode());
     }
 
-    /** A contact person asking for a concern that is not theirs gets the same answer as for one that does not exist. */
+    private static void putIfPresent(Map<String, Object> criteria, String name, Object value) {
+        if (value != null) {
+            criteria.put(name, value instanceof Enum<?> e ? e.name() : value);
+        }
+    }
+
     @Transactional
     public ConcernDetails get(Viewer viewer, UUID id) {
-        ConcernEntity concern = concerns.findByIdOptional(id)
-                .filter(c -> viewer.seesAllConcerns() || viewer.subject().equals(c.assignedTo))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "concern.notFound"));
+        ConcernEntity concern = access.readable(viewer, id);
         audit.record(viewer, AuditLog.Action.READ, concern.id, null);
-        return details(concern);
+        return mapper.details(viewer, concern);
     }
 
-    private static ConcernSummary summary(ConcernEntity c) {
-        return new ConcernSummary(c.id, c.reference, c.status, c.urgency, c.acuteDanger, c.channel, c.receivedAt);
+    /** Every concern shown is a read of that concern, and audited as one. */
+    @Transactional
+    public LinkedConcerns linked(Viewer viewer, UUID id) {
+        ConcernEntity concern = access.readable(viewer, id);
+        List<ConcernEntity> group = concern.linkGroup == null ? List.of(concern)
+                : concerns.inLinkGroup(concern.linkGroup).stream().filter(c -> ConcernAccess.mayRead(viewer, c)).toList();
+        for (ConcernEntity c : group) {
+            audit.record(viewer, AuditLog.Action.READ, c.id, Map.of("view", "linked", "from", id.toString()));
+        }
+        return new LinkedConcerns(group.stream().map(c -> mapper.details(viewer, c)).toList());
     }
 
-    private static ConcernDetails details(ConcernEntity c) {
-        return new ConcernDetails(c.id, c.reference, c.status, c.urgency, c.acuteDanger, c.channel, c.partnerId,
-                c.receivedAt, c.registeredAt, c.assignedTo, c.version, c.report);
+    @Transactional
+    public SafetyBriefing briefing(Viewer viewer, UUID id) {
+        ConcernEntity concern = access.readable(viewer, id);
+        audit.record(viewer, AuditLog.Action.BRIEFING_READ, concern.id, null);
+        return ConcernMapper.briefing(concern);
     }
 }

@@ -1,13 +1,28 @@
 package dk.skp.staff.service;
 
 import dk.skp.model.vocabulary.Channel;
+import dk.skp.model.vocabulary.TargetGroup;
 import dk.skp.model.vocabulary.Urgency;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.vocabulary.Priority;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A concern in a list: enough to triage the queue of work, nothing about the person.")
-public record ConcernSummary(UUID id, String reference, ConcernStatus status, Urgency urgency, boolean acuteDanger,
-        Channel channel, Instant receivedAt) {
+@Schema(description = "A concern in a list: enough to plan the work, nothing about the person.")
+public record ConcernSummary(
+        @Schema(description = "The concern's id in staff.") UUID id,
+        @Schema(description = "The reference the reporter got.") String reference,
+        @Schema(description = "Where the concern is in the team's work.") ConcernStatus status,
+        @Schema(description = "The reporter's urgency.") Urgency urgency,
+        @Schema(description = "The reporter said the person is in acute danger.") boolean acuteDanger,
+        @Schema(description = "How the concern came in.") Channel channel,
+        @Schema(description = "When intake received it.") Instant receivedAt,
+        @Schema(description = "Set at triage.") Priority priority,
+        @Schema(description = "Set at triage: MENTAL_ILLNESS, SUBSTANCE_ABUSE, HOMELESSNESS (no home of their own, or cannot stay in it), OTHER_SOCIAL_PROBLEMS.")
+        List<TargetGroup> targetGroups,
+        @Schema(description = "Set at triage.") String district,
+        @Schema(description = "Subject of the assigned contact person, if any.") String assignedTo,
+        @Schema(description = "The concern's version: send it as If-Match to claim from the list.") long version) {
 }

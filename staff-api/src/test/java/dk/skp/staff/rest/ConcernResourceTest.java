@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.skp.model.message.ConcernSubmitted;
+import dk.skp.staff.ConcernSteps;
 import dk.skp.staff.Messages;
 import dk.skp.staff.StaffDatabase;
 import dk.skp.staff.Tokens;
@@ -111,7 +112,8 @@ class ConcernResourceTest {
                 .when().get("/api/v1/concerns")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("status"))
-                .body("errors[0].message", equalTo("must be one of: RECEIVED"));
+                .body("errors[0].message", equalTo("must be one of: RECEIVED, TRIAGED, ASSIGNED, IN_CONTACT, CLOSED, "
+                        + "REDIRECTED, DUPLICATE, OUTSIDE_TARGET_GROUP, REOPENED"));
         given().auth().oauth2(Tokens.coordinator()).queryParam("reference", "SKP-123")
                 .when().get("/api/v1/concerns")
                 .then().statusCode(400).body("errors[0].field", equalTo("reference"));
@@ -158,7 +160,9 @@ class ConcernResourceTest {
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("no concern with this id that you may see"));
 
-        StaffDatabase.count("WITH a AS (UPDATE staff.concern SET assigned_to = 'cp-anna' WHERE id = '" + id + "' RETURNING 1) SELECT count(*) FROM a");
+        String anna = ConcernSteps.contactPerson("cp-anna", "Anna", "[\"Vest\"]", 5, null);
+        ConcernSteps.triage(id, "Vest");
+        ConcernSteps.assign(id, anna);
         given().auth().oauth2(Tokens.of("contact-person", "cp-anna"))
                 .when().get("/api/v1/concerns").then().statusCode(200).body("items.id", contains(id));
         given().auth().oauth2(Tokens.of("contact-person", "cp-anna"))

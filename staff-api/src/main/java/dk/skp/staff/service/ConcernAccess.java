@@ -1,0 +1,58 @@
+package dk.skp.staff.service;
+
+import dk.skp.model.problem.ProblemException;
+import dk.skp.model.problem.ProblemType;
+import dk.skp.staff.repository.ConcernEntity;
+import dk.skp.staff.repository.ConcernRepository;
+import dk.skp.staff.repository.ConcernStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Which concern a staff member may read or change: the record check behind every role check. A contact person who
+ * asks for a concern that is not theirs gets the same 404 as for one that does not exist, so ids reveal nothing.
+ */
+@ApplicationScoped
+public class ConcernAccess {
+
+    private final ConcernRepository concerns;
+
+    public ConcernAccess(ConcernRepository concerns) {
+        this.concerns = concerns;
+    }
+
+    public static boolean mayRead(Viewer viewer, ConcernEntity concern) {
+        return viewer.seesAllConcerns() || viewer.subject().equals(concern.assignedTo);
+    }
+
+    public ConcernEntity readable(Viewer viewer, UUID id) {
+        return concerns.findByIdOptional(id).filter(c -> mayRead(viewer, c)).orElseThrow(ConcernAccess::notFound);
+    }
+
+    /** A concern the viewer may change, as long as nobody changed it since they read {@code expectedVersion}. */
+    public ConcernEntity changeable(Viewer viewer, UUID id, long expectedVersion) {
+        return unchangedSince(readable(viewer, id), expectedVersion);
+    }
+
+    /**
+     * Besides their own, a contact person may see only what they may take: a triaged concern nobody holds. That is
+     * what the claimable list shows them, so a claim of anything else looks as if it did not exist.
+     */
+    public ConcernEntity claimable(Viewer viewer, UUID id, long expectedVersion) {
+        ConcernEntity concern = concerns.findByIdOptional(id)
+                .filter(c -> mayRead(viewer, c) || (c.status == ConcernStatus.TRIAGED && c.assignedTo == null))
+                .orElseThrow(ConcernAccess::notFound);
+        return unchangedSince(concern, expectedVersion);
+    }
+
+    private static ConcernEntity unchangedSince(ConcernEntity concern, long expectedVersion) {
+        if (concern.version != expectedVersion) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "ifMatch.stale");
+        }
+        return concern;
+    }
+
+    static ProblemException notFound() {
+        return new ProblemException(ProblemType.NOT_FOUND, "concern.notFound");
+    }
+}

@@ -1,0 +1,68 @@
+package dk.skp.staff.service;
+
+import dk.skp.model.problem.ProblemException;
+import dk.skp.model.problem.ProblemType;
+import dk.skp.staff.repository.ConcernEntity;
+import dk.skp.staff.repository.ConcernRepository;
+import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.repository.ReporterStatusRepository;
+import dk.skp.staff.service.Lifecycle.Move;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hibernate.StaleStateException;
+
+/**
+ * What every change of a concern does besides the change itself, in the change's transaction: the lifecycle's
+ * next status, a new version, the reporter's coarse status, and the audit row.
+ */
+@ApplicationScoped
+public class ConcernChanges {
+
+    private final ConcernRepository concerns;
+    private final ReporterStatusRepository reporterStatus;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ConcernChanges(ConcernRepository concerns, ReporterStatusRepository reporterStatus, AuditLog audit,
+            Clock clock) {
+        this.concerns = concerns;
+        this.reporterStatus = reporterStatus;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Makes the move the lifecycle table allows, or fails with the moves that exist; returns the status before. */
+    public ConcernStatus move(ConcernEntity concern, Move move) {
+        ConcernStatus before = concern.status;
+        concern.status = Lifecycle.next(before, move);
+        return before;
+    }
+
+    /**
+     * Records a change made to {@code concern}. Touching changedAt makes the row dirty, so its version (the ETag)
+     * moves by one even when only attempts or links changed. Flushing here rather than at commit turns a lost race
+     * with another writer of the same version into a 412 instead of a failed commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Viewer viewer, ConcernEntity concern, ConcernStatus before, AuditLog.Action action,
+            Map<String, Object> details) {
+        concern.changedAt = clock.instant();
+        Map<String, Object> auditDetails = new LinkedHashMap<>(details);
+        if (before != concern.status) {
+            auditDetails.put("from", before.name());
+            auditDetails.put("to", concern.status.name());
+        }
+        try {
+            // The native update may flush the concern first, so it is inside the guard too.
+            reporterStatus.publish(concern.reference, concern.status.publicStatus(), concern.changedAt);
+            audit.record(viewer, action, concern.id, auditDetails);
+            concerns.flush();
+        } catch (OptimisticLockException | StaleStateException lostRace) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "ifMatch.stale");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dk.skp.staff.service;
+
+import dk.skp.model.concern.ConcernReport;
+import dk.skp.staff.repository.ConcernEntity;
+import dk.skp.staff.repository.ConcernRepository;
+import dk.skp.staff.repository.ContactAttemptEntity;
+import dk.skp.staff.repository.ContactAttemptRepository;
+import dk.skp.staff.repository.ContactPersonEntity;
+import dk.skp.staff.repository.ContactPersonRepository;
+import dk.skp.staff.service.ConcernViews.Assignment;
+import dk.skp.staff.service.ConcernViews.Closing;
+import dk.skp.staff.service.ConcernViews.ContactAttempt;
+import dk.skp.staff.service.ConcernViews.LinkedConcern;
+import dk.skp.staff.service.ConcernViews.RiskSignal;
+import dk.skp.staff.service.ConcernViews.SafetyBriefing;
+import dk.skp.staff.service.ConcernViews.Triage;
+import dk.skp.staff.vocabulary.VisitTeam;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns entities into the records the REST layer gets; the only place that knows both. */
+@ApplicationScoped
+public class ConcernMapper {
+
+    private final ConcernRepository concerns;
+    private final ContactAttemptRepository attempts;
+    private final ContactPersonRepository contactPersons;
+
+    public ConcernMapper(ConcernRepository concerns, ContactAttemptRepository attempts,
+            ContactPersonRepository contactPersons) {
+        this.concerns = concerns;
+        this.attempts = attempts;
+        this.contactPersons = contactPersons;
+    }
+
+    public ConcernDetails details(Viewer viewer, ConcernEntity c) {
+        List<LinkedConcern> links = c.linkGroup == null ? List.of()
+                : concerns.inLinkGroup(c.linkGroup).stream()
+                        .filter(other -> !other.id.equals(c.id) && ConcernAccess.mayRead(viewer, other))
+                        .map(other -> new LinkedConcern(other.id, other.reference, other.status, other.receivedAt))
+                        .toList();
+        return new ConcernDetails(c.id, c.reference, c.status, List.copyOf(Lifecycle.movesFrom(c.status)), c.urgency,
+                c.acuteDanger, c.channel, c.partnerId, c.receivedAt, c.registeredAt, c.changedAt, c.assignedTo,
+                assignment(c), triage(c), closing(c), c.visitTeam,
+                attempts.forConcern(c.id).stream().map(ConcernMapper::attempt).toList(), links, c.version, c.report);
+    }
+
+    public static ConcernSummary summary(ConcernEntity c) {
+        return new ConcernSummary(c.id, c.reference, c.status, c.urgency, c.acuteDanger, c.channel, c.receivedAt,
+                c.priority, c.targetGroups, c.district, c.assignedTo, c.version);
+    }
+
+    public static SafetyBriefing briefing(ConcernEntity c) {
+        ConcernReport report = c.report;
+        List<RiskSignal> signals = VisitSafety.signals(report);
+        VisitTeam suggested = VisitSafety.suggestion(signals);
+        return new SafetyBriefing(c.id, c.reference, report.acuteDanger(), report.observations().safetyNotes(),
+                VisitSafety.riskIndicators(report), report.person().language(), report.person().knowsAboutReport(),
+                report.person().ageBand(), report.person().appearance(), report.whereabouts(), signals, suggested,
+                c.visitTeam, c.visitTeam != null ? c.visitTeam : suggested, c.version);
+    }
+
+    static ContactAttempt attempt(ContactAttemptEntity a) {
+        return new ContactAttempt(a.id, a.attemptedAt, a.channel, a.placeNote, a.outcome, a.nextStep, a.nextStepOn,
+                a.recordedBy, a.recordedAt);
+    }
+
+    private Assignment assignment(ConcernEntity c) {
+        if (c.assignedTo == null) {
+            return null;
+        }
+        Optional<ContactPersonEntity> person = contactPersons.findBySubject(c.assignedTo);
+        return new Assignment(person.map(p -> p.id).orElse(null), c.assignedTo, person.map(p -> p.name).orElse(null),
+                c.assignedAt);
+    }
+
+    private static Triage triage(ConcernEntity c) {
+        if (c.triageOutcome == null) {
+            return null;
+        }
+        return new Triage(c.triageOutcome, c.priority, c.targetGroups == null ? List.of() : c.targetGroups, c.district,
+                c.triageReason, c.redirectedTo, c.duplicateOf, c.triagedAt, c.triagedBy);
+    }
+
+    private static Closing closing(ConcernEntity c) {
+        if (c.closingReason == null) {
+            return null;
+        }
+        return new Closing(c.closingReason, c.handedOverTo, c.closingNote,
+                c.attemptsAtClosing == null ? 0 : c.attemptsAtClosing, c.closedAt, c.closedBy);
+    }
+}
