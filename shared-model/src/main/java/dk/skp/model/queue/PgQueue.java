@@ -152,6 +152,19 @@ public final class PgQueue {
         }
     }
 
+    /** How many dead messages there are, of one topic or (topic null) of all. */
+    public long countDead(Connection connection, String topic) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM queue.message WHERE dead_at IS NOT NULL AND (?::text IS NULL OR topic = ?)")) {
+            count.setString(1, topic);
+            count.setString(2, topic);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     /** One dead message without its payload, if there is a dead message with this id. */
     public Optional<DeadMessage> findDead(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""

@@ -199,6 +199,8 @@ class PgQueueTest {
             assertEquals("cannot read first", one.lastError());
             assertEquals(1, queue.listDead(staff, TOPIC, 1).size(), "limited");
             assertEquals(3, queue.listDead(staff, null, 10).size(), "every topic");
+            assertEquals(2, queue.countDead(staff, TOPIC));
+            assertEquals(3, queue.countDead(staff, null));
             assertEquals(Optional.of(one), queue.findDead(staff, first));
             assertEquals(Optional.empty(), queue.findDead(staff, pending), "a pending message is not dead");
 

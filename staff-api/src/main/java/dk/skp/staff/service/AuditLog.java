@@ -14,7 +14,15 @@ import java.util.UUID;
 public class AuditLog {
 
     public enum Action {
-        READ, SEARCH
+        READ, SEARCH,
+        /** An admin or the data protection officer read audit rows; details hold their criteria. */
+        AUDIT_READ,
+        /** The retention schedule deleted audit rows older than the retention period. */
+        AUDIT_PURGED,
+        /** An admin put a dead queue message back in line. */
+        DEAD_MESSAGE_REPLAYED,
+        /** An admin deleted a dead queue message, and with it the concern it carried. */
+        DEAD_MESSAGE_DISCARDED
     }
 
     private final Clock clock;
