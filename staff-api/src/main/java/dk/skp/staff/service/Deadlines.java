@@ -2,6 +2,7 @@ package dk.skp.staff.service;
 
 import dk.skp.staff.config.StaffConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -17,6 +18,7 @@ public class Deadlines {
     private final int triageWorkingDays;
     private final int firstAttemptWorkingDays;
 
+    @Inject
     public Deadlines(WorkingDays calendar, StaffConfig config) {
         this(calendar, config.deadlines().zone(), config.deadlines().triageWorkingDays(),
                 config.deadlines().firstAttemptWorkingDays());
