@@ -48,7 +48,8 @@ class ConcernResourceTest {
             SEEDED.add(message);
         }
         consumer.drainNow();
-        assertEquals(5, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE received_at >= '2026-11-02' AND received_at < '2026-11-03'"));
+        // The running listener may have claimed some of them first (SKIP LOCKED): wait for its commit.
+        dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE received_at >= '2026-11-02' AND received_at < '2026-11-03'") == 5);
     }
 
     private static String newest(int i) {
