@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -122,6 +123,76 @@ public final class PgQueue {
             notify.execute();
         }
         return true;
+    }
+
+    /**
+     * Dead messages, oldest death first, without their payloads.
+     *
+     * @param topic only this topic, or every topic when null
+     */
+    public List<DeadMessage> listDead(Connection connection, String topic, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, topic, enqueued_at, attempts, last_error, dead_at
+                  FROM queue.message
+                 WHERE dead_at IS NOT NULL AND (?::text IS NULL OR topic = ?)
+                 ORDER BY dead_at, id
+                 LIMIT ?""")) {
+            select.setString(1, topic);
+            select.setString(2, topic);
+            select.setInt(3, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                List<DeadMessage> dead = new ArrayList<>();
+                while (rows.next()) {
+                    dead.add(new DeadMessage(rows.getObject(1, UUID.class), rows.getString(2),
+                            rows.getTimestamp(3).toInstant(), rows.getInt(4), rows.getString(5),
+                            rows.getTimestamp(6).toInstant()));
+                }
+                return dead;
+            }
+        }
+    }
+
+    /** How many dead messages there are, of one topic or (topic null) of all. */
+    public long countDead(Connection connection, String topic) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM queue.message WHERE dead_at IS NOT NULL AND (?::text IS NULL OR topic = ?)")) {
+            count.setString(1, topic);
+            count.setString(2, topic);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** One dead message without its payload, if there is a dead message with this id. */
+    public Optional<DeadMessage> findDead(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, topic, enqueued_at, attempts, last_error, dead_at
+                  FROM queue.message WHERE id = ? AND dead_at IS NOT NULL""")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new DeadMessage(row.getObject(1, UUID.class), row.getString(2),
+                        row.getTimestamp(3).toInstant(), row.getInt(4), row.getString(5), row.getTimestamp(6).toInstant()));
+            }
+        }
+    }
+
+    /**
+     * Deletes a dead message for good, e.g. one that can never be handled. Only dead messages: a pending one may be
+     * in a consumer's hands right now.
+     *
+     * @return false when there is no dead message with this id
+     */
+    public boolean discard(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM queue.message WHERE id = ? AND dead_at IS NOT NULL")) {
+            delete.setObject(1, id);
+            return delete.executeUpdate() == 1;
+        }
     }
 
     public QueueStats stats(Connection connection, String topic) throws SQLException {

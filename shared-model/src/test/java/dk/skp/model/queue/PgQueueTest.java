@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,6 +171,47 @@ class PgQueueTest {
             assertFalse(queue.replay(staff, poison), "only dead messages can be replayed");
         }
         assertEquals(1, count("SELECT count(*) FROM queue.message WHERE dead_at IS NULL AND attempts = 0"));
+    }
+
+    @Test
+    void deadMessagesAreListedWithoutTheirPayloadAndCanBeDiscardedButPendingOnesCannot() throws Exception {
+        List<UUID> ids = enqueueAsIntake(2);
+        UUID first = ids.get(0);
+        UUID second = ids.get(1);
+        PgQueue queue = queue(2, Duration.ZERO, 10);
+        QueueWorker failing = new QueueWorker(queue, TOPIC, JDBC, (c, m) -> {
+            throw new IllegalStateException("cannot read " + (m.id().equals(first) ? "first" : "second"));
+        }, Throwable::getMessage);
+        assertEquals(0, failing.drain());
+        UUID pending = enqueueAsIntake(1).get(0);
+        try (Connection staff = db.asStaff(); Statement sql = staff.createStatement()) {
+            sql.execute("UPDATE queue.message SET dead_at = now() - interval '1 minute' WHERE id = '" + first + "'");
+            sql.execute("INSERT INTO queue.message (id, topic, payload, attempts, last_error, dead_at) "
+                    + "VALUES (gen_random_uuid(), 'other-topic', '{}', 2, 'boom', now())");
+        }
+
+        try (Connection staff = db.asStaff()) {
+            List<DeadMessage> dead = queue.listDead(staff, TOPIC, 10);
+            assertEquals(List.of(first, second), dead.stream().map(DeadMessage::id).toList(), "oldest death first");
+            DeadMessage one = dead.get(0);
+            assertEquals(TOPIC, one.topic());
+            assertEquals(2, one.attempts());
+            assertEquals("cannot read first", one.lastError());
+            assertEquals(1, queue.listDead(staff, TOPIC, 1).size(), "limited");
+            assertEquals(3, queue.listDead(staff, null, 10).size(), "every topic");
+            assertEquals(2, queue.countDead(staff, TOPIC));
+            assertEquals(3, queue.countDead(staff, null));
+            assertEquals(Optional.of(one), queue.findDead(staff, first));
+            assertEquals(Optional.empty(), queue.findDead(staff, pending), "a pending message is not dead");
+
+            assertTrue(queue.discard(staff, first));
+            assertFalse(queue.discard(staff, first), "gone already");
+            assertFalse(queue.discard(staff, pending), "pending messages are not discarded: a consumer may hold one");
+            assertFalse(queue.replay(staff, pending));
+        }
+        assertEquals(0, count("SELECT count(*) FROM queue.message WHERE id = '" + first + "'"));
+        assertEquals(1, count("SELECT count(*) FROM queue.message WHERE id = '" + pending + "' AND dead_at IS NULL"));
+        assertEquals(1, count("SELECT count(*) FROM queue.message WHERE id = '" + second + "' AND dead_at IS NOT NULL"));
     }
 
     @Test

@@ -3,7 +3,10 @@ package dk.skp.staff.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "skp.staff")
 public interface StaffConfig {
@@ -12,9 +15,15 @@ public interface StaffConfig {
 
     Auth auth();
 
-    /** The municipality's time zone: what "today" is for absences and for the dates of contact attempts. */
+    /** The municipality's time zone: what "today" is for absences, attempt dates, deadlines and audit periods. */
     @WithDefault("Europe/Copenhagen")
     ZoneId zone();
+
+    Audit audit();
+
+    Deadlines deadlines();
+
+    Mail mail();
 
     /** Where staff tokens come from; read by SmallRye JWT (see application.properties), declared here to document them. */
     interface Auth {
@@ -43,5 +52,49 @@ public interface StaffConfig {
 
         /** How often the queue gauges are read from the database. */
         String metricsRefresh();
+    }
+
+    interface Audit {
+        /** How long audit rows are kept (ISO-8601 period, e.g. P2Y); why two years: see application.properties. */
+        Period retention();
+
+        /** When old audit rows are deleted (Quarkus cron, server time zone); "off" disables it. */
+        String purgeCron();
+    }
+
+    interface Deadlines {
+
+        /** A new concern is to be triaged by the end of this many working days after it arrived. */
+        int triageWorkingDays();
+
+        /** The first contact attempt is due by the end of this many working days after assignment. */
+        int firstAttemptWorkingDays();
+
+        /**
+         * Days (MM-dd) the offices close on although they are not public holidays: grundlovsdag, juleaftensdag and
+         * nytårsaftensdag by default.
+         */
+        List<String> extraClosingDays();
+    }
+
+    interface Mail {
+        /** The coordinators' shared inbox, which gets the overdue digest; without it no digest is sent. */
+        Optional<String> coordinatorsInbox();
+
+        /** Address of a concern in the staff client, without the id: mails link to {link-base}/{id}. */
+        String linkBase();
+
+        /** How often the outbox is sent; "off" disables sending (tests send by hand). */
+        String sendInterval();
+
+        /** Mails sent per round, each in the round's transaction. */
+        int batchSize();
+
+        /** Failed sends after which a mail is parked for an operator instead of retried. */
+        int maxAttempts();
+
+        Duration firstBackoff();
+
+        Duration maxBackoff();
     }
 }

@@ -5,11 +5,15 @@ import dk.skp.model.queue.PgQueue;
 import dk.skp.model.queue.QueueStats;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -26,17 +30,29 @@ public class QueueMetrics {
     private final PgQueue queue;
     private final AgroalDataSource dataSource;
     private final AtomicReference<QueueStats> latest = new AtomicReference<>();
+    private final MeterRegistry registry;
+    private final List<Meter> meters = new ArrayList<>();
 
     public QueueMetrics(PgQueue queue, AgroalDataSource dataSource, MeterRegistry registry) {
         this.queue = queue;
         this.dataSource = dataSource;
-        Gauge.builder("skp.queue.pending", latest, s -> s.get() == null ? Double.NaN : s.get().pending())
-                .description("Messages waiting to be handled").tag("topic", TOPIC).register(registry);
-        Gauge.builder("skp.queue.oldest.age.seconds", latest,
+        this.registry = registry;
+        meters.add(Gauge.builder("skp.queue.pending", latest, s -> s.get() == null ? Double.NaN : s.get().pending())
+                .description("Messages waiting to be handled").tag("topic", TOPIC).register(registry));
+        meters.add(Gauge.builder("skp.queue.oldest.age.seconds", latest,
                 s -> s.get() == null ? Double.NaN : s.get().oldestPendingAge().toMillis() / 1000.0)
-                .description("Age of the oldest waiting message").tag("topic", TOPIC).register(registry);
-        Gauge.builder("skp.queue.dead", latest, s -> s.get() == null ? Double.NaN : s.get().dead())
-                .description("Messages parked as dead after too many failures").tag("topic", TOPIC).register(registry);
+                .description("Age of the oldest waiting message").tag("topic", TOPIC).register(registry));
+        meters.add(Gauge.builder("skp.queue.dead", latest, s -> s.get() == null ? Double.NaN : s.get().dead())
+                .description("Messages parked as dead after too many failures").tag("topic", TOPIC).register(registry));
+    }
+
+    /**
+     * The registry can outlive this bean (it does when tests restart the service in one JVM); a gauge left behind
+     * would keep reporting this instance's last reading and keep the next instance's gauge from registering.
+     */
+    @PreDestroy
+    void unregister() {
+        meters.forEach(registry::remove);
     }
 
     @Scheduled(every = "${skp.staff.queue.metrics-refresh}", delayed = "1s",

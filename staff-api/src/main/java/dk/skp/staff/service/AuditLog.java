@@ -28,7 +28,15 @@ public class AuditLog {
         REOPEN,
         LINK,
         UNLINK,
-        VISIT_TEAM
+        VISIT_TEAM,
+        /** An admin or the data protection officer read audit rows; details hold their criteria. */
+        AUDIT_READ,
+        /** The retention schedule deleted audit rows older than the retention period. */
+        AUDIT_PURGED,
+        /** An admin put a dead queue message back in line. */
+        DEAD_MESSAGE_REPLAYED,
+        /** An admin deleted a dead queue message, and with it the concern it carried. */
+        DEAD_MESSAGE_DISCARDED
     }
 
     private final Clock clock;

@@ -30,7 +30,7 @@ class ConcernSubmittedConsumerTest {
     void theListenerRegistersANewConcernAsReceivedWithoutBeingAsked() throws Exception {
         ConcernSubmitted message = Messages.fixture();
         StaffDatabase.enqueueAsIntake(message);
-        awaitTrue(() -> StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '"
+        dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '"
                 + message.messageId() + "'") == 1);
 
         given().auth().oauth2(Tokens.coordinator())
@@ -48,10 +48,10 @@ class ConcernSubmittedConsumerTest {
     void theSameMessageDeliveredTwiceRegistersOneConcern() throws Exception {
         ConcernSubmitted message = Messages.fresh(Instant.now());
         StaffDatabase.enqueueAsIntake(message);
-        awaitTrue(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + message.messageId() + "'") == 0);
+        dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + message.messageId() + "'") == 0);
         StaffDatabase.enqueueAsIntake(message); // e.g. replayed by an admin after the first one went through
         consumer.drainNow();
-        awaitTrue(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + message.messageId() + "'") == 0);
+        dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + message.messageId() + "'") == 0);
         assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '" + message.messageId() + "'"));
     }
 
@@ -64,7 +64,7 @@ class ConcernSubmittedConsumerTest {
         ConcernSubmitted message = ConcernSubmitted.v1(fixture.messageId(), fixture.reference(), fixture.receivedAt(),
                 fixture.channel(), null, acute);
         StaffDatabase.enqueueAsIntake(message);
-        awaitTrue(() -> StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE reference = '"
+        dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE reference = '"
                 + message.reference() + "' AND urgency = 'URGENT' AND acute_danger") == 1);
     }
 
@@ -74,23 +74,16 @@ class ConcernSubmittedConsumerTest {
         String future = Messages.fixtureJson().replace("\"schemaVersion\": 1", "\"schemaVersion\": 2")
                 .replace("0b9f3c52-6f0e-4d7e-9a51-2f1d8c6a7e10", id.toString());
         StaffDatabase.enqueueRawAsIntake(id, future);
-        awaitTrue(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + id
+        dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + id
                 + "' AND dead_at IS NOT NULL AND attempts = 3 AND last_error LIKE '%unsupported schemaVersion 2%'") == 1);
         String error = String.valueOf(StaffDatabase.count("SELECT count(*) FROM queue.message WHERE last_error LIKE '%Jens%'"));
         assertEquals("0", error, "the error column holds no content of the message");
 
-        awaitTrue(() -> given().when().get("/q/metrics").then().extract().asString()
+        dk.skp.staff.Await.until(() -> given().when().get("/q/metrics").then().extract().asString()
                 .contains("skp_queue_dead{topic=\"concern-submitted\"} 1.0"));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("skp_queue_pending{topic=\"concern-submitted\"}"))
                 .body(containsString("skp_queue_oldest_age_seconds{topic=\"concern-submitted\"}"));
     }
 
-    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not met within 15 s");
-            Thread.sleep(25);
-        }
-    }
 }

@@ -50,7 +50,7 @@ class ConcernResourceTest {
         }
         consumer.drainNow();
         // The background listener may hold some of them (SKIP LOCKED) and commit a moment after drainNow returns.
-        StaffDatabase.awaitTrue(() -> StaffDatabase.count(
+        dk.skp.staff.Await.until(() -> StaffDatabase.count(
                 "SELECT count(*) FROM staff.concern WHERE received_at >= '2026-11-02' AND received_at < '2026-11-03'") == 5);
     }
 

@@ -1,0 +1,145 @@
+package dk.skp.staff.mail;
+
+import dk.skp.model.reference.ReferenceNumber;
+import dk.skp.staff.config.StaffConfig;
+import dk.skp.staff.repository.MailOutboxEntity;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * The mails staff sends, in Danish or English. Each carries a concern's reference and a link to it in the staff
+ * client, and nothing else of the concern: mail passes through servers and inboxes the municipality does not control,
+ * so whoever needs more signs in. Mails are written to the outbox in the caller's transaction and sent by
+ * {@link MailSender} after commit: a change that rolls back sends nothing, and an SMTP outage delays mail but never
+ * the team's work.
+ */
+@ApplicationScoped
+public class StaffMail {
+
+    private static final Logger LOG = Logger.getLogger(StaffMail.class);
+    /** A plain address, no display name: the recipient is a staff member's or the team's work address. */
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>,;\"]+@[^\\s@<>,;\"]+\\.[^\\s@<>,;\"]+");
+
+    public static final String ASSIGNMENT = "ASSIGNMENT";
+    public static final String OVERDUE_DIGEST = "OVERDUE_DIGEST";
+
+    /** Templates in templates/StaffMail/: the first line is the subject, then an empty line, then the body. */
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance assignment_da(String reference, String link);
+
+        static native TemplateInstance assignment_en(String reference, String link);
+
+        static native TemplateInstance overdue_da(List<DigestLine> lines);
+
+        static native TemplateInstance overdue_en(List<DigestLine> lines);
+    }
+
+    /** What a template sees of an overdue concern. */
+    public record DigestLine(String reference, String link, OverdueConcern.Deadline missed) {
+    }
+
+    private final Clock clock;
+    private final StaffConfig.Mail config;
+
+    public StaffMail(Clock clock, StaffConfig config) {
+        this.clock = clock;
+        this.config = config.mail();
+    }
+
+    /**
+     * Tells a contact person that a concern was assigned to them.
+     *
+     * @return the outbox id of the mail
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID assignmentNotice(String toAddress, String reference, UUID concernId, Locale locale) {
+        String checkedReference = reference(reference);
+        TemplateInstance mail = english(locale)
+                ? Templates.assignment_en(checkedReference, link(concernId))
+                : Templates.assignment_da(checkedReference, link(concernId));
+        return enqueue(ASSIGNMENT, checkedReference, address(toAddress), mail);
+    }
+
+    /**
+     * Tells the coordinators' inbox which concerns are past a deadline. Sends nothing when the list is empty or no
+     * inbox is configured ({@code skp.staff.mail.coordinators-inbox}).
+     *
+     * @return the outbox id of the mail, if one was written
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> overdueDigest(List<OverdueConcern> overdue, Locale locale) {
+        if (overdue.isEmpty()) {
+            return Optional.empty();
+        }
+        if (config.coordinatorsInbox().isEmpty()) {
+            LOG.warnf("%d concerns are overdue, but no digest goes out: skp.staff.mail.coordinators-inbox is not set",
+                    overdue.size());
+            return Optional.empty();
+        }
+        List<DigestLine> lines = overdue.stream()
+                .map(o -> new DigestLine(reference(o.reference()), link(o.concernId()), o.missed()))
+                .toList();
+        TemplateInstance mail = english(locale) ? Templates.overdue_en(lines) : Templates.overdue_da(lines);
+        return Optional.of(enqueue(OVERDUE_DIGEST, null, address(config.coordinatorsInbox().get()), mail));
+    }
+
+    private UUID enqueue(String kind, String reference, String recipient, TemplateInstance template) {
+        String rendered = template.render().replace("\r\n", "\n").stripLeading();
+        int end = rendered.indexOf('\n');
+        if (end <= 0) {
+            throw new IllegalStateException("a mail template must start with its subject line");
+        }
+        MailOutboxEntity mail = new MailOutboxEntity();
+        mail.id = UUID.randomUUID();
+        mail.kind = kind;
+        mail.reference = reference;
+        mail.recipient = recipient;
+        mail.subject = rendered.substring(0, end).strip();
+        mail.body = rendered.substring(end + 1).stripLeading();
+        Instant now = clock.instant();
+        mail.createdAt = now;
+        mail.availableAt = now;
+        Panache.getEntityManager().persist(mail);
+        return mail.id;
+    }
+
+    /** The link a mail carries: the staff client's page of the concern, where sign-in is required. */
+    String link(UUID concernId) {
+        if (concernId == null) {
+            throw new IllegalArgumentException("a concern id is required");
+        }
+        String base = config.linkBase();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + concernId;
+    }
+
+    /** Only a canonical reference: so that nothing else, let alone a name, can find its way into a mail. */
+    private static String reference(String reference) {
+        if (!ReferenceNumber.isWellFormed(reference)) {
+            throw new IllegalArgumentException("not a concern reference in canonical form (SKP-XXXX-XXXX)");
+        }
+        return reference;
+    }
+
+    private static String address(String address) {
+        if (address == null || !ADDRESS.matcher(address.strip()).matches()) {
+            throw new IllegalArgumentException("not a plain e-mail address");
+        }
+        return address.strip();
+    }
+
+    private static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+}

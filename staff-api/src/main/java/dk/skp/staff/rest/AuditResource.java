@@ -1,0 +1,119 @@
+package dk.skp.staff.rest;
+
+import dk.skp.model.problem.FieldError;
+import dk.skp.model.problem.Problem;
+import dk.skp.model.problem.ProblemException;
+import dk.skp.model.problem.ProblemType;
+import dk.skp.staff.config.StaffConfig;
+import dk.skp.staff.security.CurrentViewer;
+import dk.skp.staff.service.AuditQueryService;
+import dk.skp.staff.service.AuditViews.AuditCriteria;
+import dk.skp.staff.service.AuditViews.AuditPage;
+import dk.skp.staff.service.Viewer;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/audit")
+@Tag(name = "Audit")
+@Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+@RolesAllowed(Viewer.ADMIN)
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "Only admins (and the data protection officer, with the admin role) read the audit trail")
+public class AuditResource {
+
+    private final AuditQueryService audit;
+    private final CurrentViewer viewer;
+    private final ZoneId zone;
+
+    public AuditResource(AuditQueryService audit, CurrentViewer viewer, StaffConfig config) {
+        this.audit = audit;
+        this.viewer = viewer;
+        this.zone = config.zone();
+    }
+
+    @GET
+    @Operation(summary = "Read the audit trail, oldest first",
+            description = "Who read, searched or changed what, and when; e.g. every access to one concern for a data "
+                    + "subject's access request. Rows hold criteria and ids, never a concern's content. Rows older than "
+                    + "skp.staff.audit.retention are deleted. Keyset pagination: pass the previous page's 'next' as "
+                    + "'after'. Reading the trail is itself audited (AUDIT_READ, with the criteria).")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "limit is out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AuditPage list(
+            @Parameter(description = "Only rows about this concern (its id)") @QueryParam("concern") String concern,
+            @Parameter(description = "Only rows by this staff member (the token's subject)") @QueryParam("actor") String actor,
+            @Parameter(description = "From this time on (inclusive): an instant such as 2026-11-01T00:00:00Z, or a date "
+                    + "such as 2026-11-01 for the start of that day in Danish time") @QueryParam("from") String from,
+            @Parameter(description = "Before this time (exclusive), or up to and including this date, "
+                    + "e.g. 2026-11-30") @QueryParam("to") String to,
+            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("50")
+            @Min(value = 1, message = "{skp.limit}") @Max(value = AuditQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
+        Instant fromInstant = instant("from", from, false);
+        Instant toInstant = instant("to", to, true);
+        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+            throw badQuery("to", "query.range");
+        }
+        AuditCriteria criteria = new AuditCriteria(uuid("concern", concern), actor == null || actor.isBlank() ? null : actor,
+                fromInstant, toInstant);
+        return audit.list(viewer.get(), criteria, after, limit);
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw badQuery(field, "query.uuid");
+        }
+    }
+
+    /** An instant as given; a date means the start of that day in Danish time, or for an upper bound its end. */
+    private Instant instant(String field, String value, boolean upperBound) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        try {
+            if (text.length() == 10) {
+                LocalDate date = LocalDate.parse(text);
+                return (upperBound ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            throw badQuery(field, "query.instant");
+        }
+    }
+
+    private static ProblemException badQuery(String field, String messageKey) {
+        return new ProblemException(ProblemType.MALFORMED_REQUEST, null, List.of(new FieldError(field, messageKey)), null, null);
+    }
+}

@@ -1,0 +1,95 @@
+package dk.skp.staff.service;
+
+import dk.skp.staff.repository.AuditEventEntity;
+import dk.skp.staff.service.AuditViews.AuditCriteria;
+import dk.skp.staff.service.AuditViews.AuditEntry;
+import dk.skp.staff.service.AuditViews.AuditPage;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reading the audit trail, e.g. to answer a data subject's access request: who saw or changed this concern, and when.
+ * Reading it is itself audited, with the criteria, in the same transaction.
+ */
+@ApplicationScoped
+public class AuditQueryService {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final AuditLog audit;
+
+    public AuditQueryService(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** Oldest first, by (occurredAt, id); seeks instead of skipping, so a long trail pages as fast as a short one. */
+    @Transactional
+    public AuditPage list(Viewer admin, AuditCriteria criteria, String after, int limit) {
+        AuditCursor cursor = AuditCursor.decode(after);
+        StringBuilder jpql = new StringBuilder("from AuditEventEntity where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (criteria.concernId() != null) {
+            jpql.append(" and concernId = :concern");
+            params.put("concern", criteria.concernId());
+        }
+        if (criteria.actor() != null) {
+            jpql.append(" and actor = :actor");
+            params.put("actor", criteria.actor());
+        }
+        if (criteria.from() != null) {
+            jpql.append(" and occurredAt >= :from");
+            params.put("from", criteria.from());
+        }
+        if (criteria.to() != null) {
+            jpql.append(" and occurredAt < :to");
+            params.put("to", criteria.to());
+        }
+        if (cursor != null) {
+            jpql.append(" and (occurredAt > :afterAt or (occurredAt = :afterAt and id > :afterId))");
+            params.put("afterAt", cursor.occurredAt());
+            params.put("afterId", cursor.id());
+        }
+        jpql.append(" order by occurredAt, id");
+        TypedQuery<AuditEventEntity> query = Panache.getEntityManager().createQuery(jpql.toString(), AuditEventEntity.class);
+        params.forEach(query::setParameter);
+        List<AuditEventEntity> rows = query.setMaxResults(limit + 1).getResultList();
+        boolean more = rows.size() > limit;
+        List<AuditEventEntity> page = more ? rows.subList(0, limit) : rows;
+
+        Map<String, Object> asked = new LinkedHashMap<>();
+        if (criteria.concernId() != null) {
+            asked.put("concern", criteria.concernId().toString());
+        }
+        if (criteria.actor() != null) {
+            asked.put("actor", criteria.actor());
+        }
+        if (criteria.from() != null) {
+            asked.put("from", criteria.from().toString());
+        }
+        if (criteria.to() != null) {
+            asked.put("to", criteria.to().toString());
+        }
+        asked.put("after", after);
+        asked.put("limit", limit);
+        asked.put("results", page.size());
+        // On the concern itself, so that the concern's own trail shows who looked at its trail.
+        audit.record(admin, AuditLog.Action.AUDIT_READ, criteria.concernId(), asked);
+
+        AuditEventEntity last = more ? page.get(page.size() - 1) : null;
+        return new AuditPage(page.stream().map(AuditQueryService::entry).toList(),
+                last == null ? null : new AuditCursor(last.occurredAt, last.id).encode());
+    }
+
+    private static AuditEntry entry(AuditEventEntity e) {
+        List<String> roles = e.actorRoles == null || e.actorRoles.isEmpty() ? List.of()
+                : Arrays.asList(e.actorRoles.split(","));
+        return new AuditEntry(e.id, e.occurredAt, e.actor, roles, e.action, e.concernId, e.details);
+    }
+}

@@ -1,0 +1,84 @@
+package dk.skp.staff.service;
+
+import dk.skp.staff.config.StaffConfig;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes audit rows older than {@code skp.staff.audit.retention}. The table forbids UPDATE, not DELETE: rows are never
+ * changed, only let go of when they are old. Deletes in batches, each in a transaction of its own, so a first run
+ * over years of rows never holds long locks; several instances may run it at once without harm.
+ */
+@ApplicationScoped
+public class AuditRetention {
+
+    private static final Logger LOG = Logger.getLogger(AuditRetention.class);
+    static final int BATCH_SIZE = 5_000;
+    private static final Viewer SYSTEM = new Viewer("system:audit-retention", "audit retention", Set.of());
+
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Period retention;
+    private final ZoneId zone;
+
+    public AuditRetention(Clock clock, AuditLog audit, StaffConfig config) {
+        this.clock = clock;
+        this.audit = audit;
+        this.retention = config.audit().retention();
+        this.zone = config.zone();
+    }
+
+    @Scheduled(identity = "audit-retention", cron = "${skp.staff.audit.purge-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        purge(clock);
+    }
+
+    /**
+     * Deletes every audit row that occurred before {@code now - retention} (counted in calendar terms in the
+     * deadlines' zone, so two years are two years across leap days) and records that it did.
+     *
+     * @return how many rows were deleted
+     */
+    public long purge(Clock now) {
+        Instant cutoff = cutoff(now);
+        long deleted = 0;
+        while (true) {
+            int batch = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery("""
+                    DELETE FROM staff.audit_event WHERE id IN (
+                        SELECT id FROM staff.audit_event WHERE occurred_at < ?1 ORDER BY occurred_at LIMIT ?2)""")
+                    .setParameter(1, cutoff).setParameter(2, BATCH_SIZE).executeUpdate());
+            deleted += batch;
+            if (batch < BATCH_SIZE) {
+                break;
+            }
+        }
+        if (deleted > 0) {
+            long count = deleted;
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("before", cutoff.toString());
+            details.put("retention", retention.toString());
+            details.put("deleted", count);
+            QuarkusTransaction.requiringNew().run(() -> audit.record(SYSTEM, AuditLog.Action.AUDIT_PURGED, null, details));
+            LOG.infof("deleted %d audit rows from before %s (retention %s)", count, cutoff, retention);
+        } else {
+            LOG.debugf("no audit rows from before %s to delete", cutoff);
+        }
+        return deleted;
+    }
+
+    public Instant cutoff(Clock now) {
+        return ZonedDateTime.now(now).withZoneSameInstant(zone).minus(retention).toInstant();
+    }
+}

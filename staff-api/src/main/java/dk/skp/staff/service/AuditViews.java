@@ -1,0 +1,36 @@
+package dk.skp.staff.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What the audit trail shows: who did what to which concern and when, never the concern's content. */
+public final class AuditViews {
+
+    private AuditViews() {
+    }
+
+    /** What to look for; null means "any". {@code to} is exclusive. */
+    public record AuditCriteria(UUID concernId, String actor, Instant from, Instant to) {
+    }
+
+    @Schema(name = "AuditEntry", description = "One audit row.")
+    public record AuditEntry(
+            long id,
+            Instant occurredAt,
+            @Schema(description = "The staff member's subject (sub) from their token, or system:... for schedules",
+                    examples = "coordinator-7") String actor,
+            @Schema(description = "The roles the token carried") List<String> actorRoles,
+            @Schema(examples = "READ") String action,
+            @Schema(description = "The concern concerned, if one") UUID concernId,
+            @Schema(description = "Search criteria and the like; never the concern's content") Map<String, Object> details) {
+    }
+
+    @Schema(name = "AuditPage", description = "One page of audit rows, oldest first.")
+    public record AuditPage(
+            List<AuditEntry> items,
+            @Schema(description = "Pass as 'after' to get the next page; absent on the last page.") String next) {
+    }
+}

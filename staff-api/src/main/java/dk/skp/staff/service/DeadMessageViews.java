@@ -1,0 +1,31 @@
+package dk.skp.staff.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What an admin sees of dead queue messages: never the payload, which is a concern and so personal data. */
+public final class DeadMessageViews {
+
+    private DeadMessageViews() {
+    }
+
+    @Schema(name = "DeadMessage", description = "A queue message parked after too many failed deliveries. "
+            + "Its content (a concern) is never shown.")
+    public record DeadMessage(
+            @Schema(description = "The message id (intake's, also the concern's message id once registered)") UUID id,
+            @Schema(examples = "concern-submitted") String topic,
+            @Schema(description = "When intake queued it") Instant enqueuedAt,
+            @Schema(description = "Failed deliveries") int attempts,
+            @Schema(description = "Why the last delivery failed, in words free of the message's content",
+                    examples = "UnsupportedMessageException: unsupported schemaVersion 2") String lastError,
+            @Schema(description = "When it was parked") Instant deadAt) {
+    }
+
+    @Schema(name = "DeadMessageList", description = "Dead messages, oldest first.")
+    public record DeadMessageList(
+            List<DeadMessage> items,
+            @Schema(description = "All dead messages of the topic filter, also those beyond limit") long total) {
+    }
+}

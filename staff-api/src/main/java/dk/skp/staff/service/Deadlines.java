@@ -1,0 +1,54 @@
+package dk.skp.staff.service;
+
+import dk.skp.staff.config.StaffConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * When the team's work on a concern is due, in working days of the municipality's calendar. A deadline is the end of
+ * its working day in the configured zone: a task is overdue when {@code now >= deadline}.
+ */
+@ApplicationScoped
+public class Deadlines {
+
+    private final WorkingDays calendar;
+    private final ZoneId zone;
+    private final int triageWorkingDays;
+    private final int firstAttemptWorkingDays;
+
+    @Inject
+    public Deadlines(WorkingDays calendar, StaffConfig config) {
+        this(calendar, config.zone(), config.deadlines().triageWorkingDays(),
+                config.deadlines().firstAttemptWorkingDays());
+    }
+
+    public Deadlines(WorkingDays calendar, ZoneId zone, int triageWorkingDays, int firstAttemptWorkingDays) {
+        if (triageWorkingDays < 0 || firstAttemptWorkingDays < 0) {
+            throw new IllegalArgumentException("deadlines must not be negative");
+        }
+        this.calendar = calendar;
+        this.zone = zone;
+        this.triageWorkingDays = triageWorkingDays;
+        this.firstAttemptWorkingDays = firstAttemptWorkingDays;
+    }
+
+    /** By when a concern received at {@code receivedAt} is to be triaged. */
+    public Instant triageDue(Instant receivedAt) {
+        return calendar.addWorkingDays(receivedAt, triageWorkingDays, zone);
+    }
+
+    /** By when the first contact attempt is due for a concern assigned at {@code assignedAt}. */
+    public Instant firstAttemptDue(Instant assignedAt) {
+        return calendar.addWorkingDays(assignedAt, firstAttemptWorkingDays, zone);
+    }
+
+    public boolean isOverdue(Instant deadline, Instant now) {
+        return !now.isBefore(deadline);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+}

@@ -1,0 +1,50 @@
+package dk.skp.staff;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * A real SMTP server in the test JVM (GreenMail) on a free port, which the service's mailer is pointed at. Tests may
+ * stop it to play an outage and start it again on the same port.
+ */
+public class GreenMailServer implements QuarkusTestResourceLifecycleManager {
+
+    public static final String COORDINATORS_INBOX = "koordinatorer@example-kommune.dk";
+
+    private static GreenMail server;
+    private static int port;
+
+    @Override
+    public Map<String, String> start() {
+        server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        server.start();
+        port = server.getSmtp().getPort();
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port),
+                "skp.staff.mail.coordinators-inbox", COORDINATORS_INBOX);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    public static GreenMail server() {
+        return server;
+    }
+
+    /** Takes the SMTP server away, as an outage would. */
+    public static void outage() {
+        server.stop();
+    }
+
+    /** Brings it back on the port the service knows. */
+    public static void recover() {
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+    }
+}
