@@ -7,27 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "HOME_VISIT: at the person's home; PHONE: a call; LETTER: a letter; STREET: outreach where the person"
         + " is, e.g. a bench or a station; VIA_PARTNER: through a partner such as a caretaker or the police.")
 public enum AttemptChannel implements Labelled {
-    HOME_VISIT("Hjemmebesøg", "Home visit"),
-    PHONE("Telefon", "Phone"),
-    LETTER("Brev", "Letter"),
-    STREET("Opsøgende på gaden", "Street outreach"),
-    VIA_PARTNER("Via samarbejdspartner", "Via a partner");
-
-    private final String labelDa;
-    private final String labelEn;
-
-    AttemptChannel(String labelDa, String labelEn) {
-        this.labelDa = labelDa;
-        this.labelEn = labelEn;
-    }
-
-    @Override
-    public String labelDa() {
-        return labelDa;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
-    }
+    HOME_VISIT,
+    PHONE,
+    LETTER,
+    STREET,
+    VIA_PARTNER
 }

@@ -8,28 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "contact; BRIEF_CONTACT: a few words, no more; CONTACT_ESTABLISHED: contact on which to build (the "
         + "first one puts the concern IN_CONTACT); REFERRED_ON: the person was referred to another service.")
 public enum AttemptOutcome implements Labelled {
-    NOT_FOUND("Ikke fundet", "Not found"),
-    NO_ANSWER("Intet svar", "No answer"),
-    REFUSED("Afviste kontakt", "Refused"),
-    BRIEF_CONTACT("Kortvarig kontakt", "Brief contact"),
-    CONTACT_ESTABLISHED("Kontakt etableret", "Contact established"),
-    REFERRED_ON("Henvist videre", "Referred on");
-
-    private final String labelDa;
-    private final String labelEn;
-
-    AttemptOutcome(String labelDa, String labelEn) {
-        this.labelDa = labelDa;
-        this.labelEn = labelEn;
-    }
-
-    @Override
-    public String labelDa() {
-        return labelDa;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
-    }
+    NOT_FOUND,
+    NO_ANSWER,
+    REFUSED,
+    BRIEF_CONTACT,
+    CONTACT_ESTABLISHED,
+    REFERRED_ON
 }

@@ -7,25 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "The team's priority, set at triage. HIGH: go out first; NORMAL: in the usual order; LOW: when time "
         + "allows.")
 public enum Priority implements Labelled {
-    HIGH("Høj", "High"),
-    NORMAL("Normal", "Normal"),
-    LOW("Lav", "Low");
-
-    private final String labelDa;
-    private final String labelEn;
-
-    Priority(String labelDa, String labelEn) {
-        this.labelDa = labelDa;
-        this.labelEn = labelEn;
-    }
-
-    @Override
-    public String labelDa() {
-        return labelDa;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
-    }
+    HIGH,
+    NORMAL,
+    LOW
 }
