@@ -80,6 +80,25 @@ public class IntakeDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * A real outage for the service under test: intake's role loses the right to connect and its sessions are
+     * ended; {@code false} lets it back in.
+     */
+    public static void lockOutIntake(boolean out) {
+        dk.skp.model.db.DatabaseSettings s = db.settings();
+        try (Connection admin = db.admin(); Statement sql = admin.createStatement()) {
+            if (out) {
+                sql.execute("REVOKE CONNECT ON DATABASE " + s.database() + " FROM " + s.intakeUser());
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + s.database()
+                        + "' AND usename = '" + s.intakeUser() + "'");
+            } else {
+                sql.execute("GRANT CONNECT ON DATABASE " + s.database() + " TO " + s.intakeUser());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String lastPayload() {
         try (Connection staff = db.asStaff(); Statement sql = staff.createStatement();
                 ResultSet row = sql.executeQuery("SELECT payload::text FROM queue.message ORDER BY enqueued_at DESC LIMIT 1")) {

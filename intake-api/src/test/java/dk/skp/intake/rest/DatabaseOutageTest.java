@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.skp.intake.Examples;
 import dk.skp.intake.IntakeDatabase;
-import dk.skp.model.db.DatabaseSettings;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /** A real outage: the intake role is locked out of its database and its sessions are killed. */
@@ -28,7 +24,7 @@ class DatabaseOutageTest {
                 .when().post("/api/v1/concerns").then().statusCode(202);
         long before = IntakeDatabase.queued();
 
-        lockOut(true);
+        IntakeDatabase.lockOutIntake(true);
         try {
             given().contentType(ContentType.JSON).header("Accept-Language", "en")
                     .body(Examples.read(Examples.ANONYMOUS_NEIGHBOUR))
@@ -40,7 +36,7 @@ class DatabaseOutageTest {
                     .body("detail", equalTo("Nothing was saved. Please try again in a moment. If someone is in acute danger, call 112."));
             given().when().get("/q/health/ready").then().statusCode(503);
         } finally {
-            lockOut(false);
+            IntakeDatabase.lockOutIntake(false);
         }
         assertEquals(before, IntakeDatabase.queued());
 
@@ -49,16 +45,4 @@ class DatabaseOutageTest {
         assertEquals(before + 1, IntakeDatabase.queued());
     }
 
-    private static void lockOut(boolean out) throws SQLException {
-        DatabaseSettings s = IntakeDatabase.database().settings();
-        try (Connection admin = IntakeDatabase.database().admin(); Statement sql = admin.createStatement()) {
-            if (out) {
-                sql.execute("REVOKE CONNECT ON DATABASE " + s.database() + " FROM " + s.intakeUser());
-                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + s.database()
-                        + "' AND usename = '" + s.intakeUser() + "'");
-            } else {
-                sql.execute("GRANT CONNECT ON DATABASE " + s.database() + " TO " + s.intakeUser());
-            }
-        }
-    }
 }

@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.skp.intake.IntakeDatabase;
 import dk.skp.intake.protection.SpamGuard;
 import dk.skp.intake.web.FormPosts;
-import dk.skp.model.db.DatabaseSettings;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +25,7 @@ class WebFormOutageTest {
     @Test
     void whileTheDatabaseIsUnreachableTheFormSays503AndKeepsTheAnswers() throws Exception {
         long before = IntakeDatabase.queued();
-        lockOut(true);
+        IntakeDatabase.lockOutIntake(true);
         try {
             String html = FormPosts.neighbour().set("formToken", guard.formToken(Instant.now().minusSeconds(10))).request()
                     .when().post("/form")
@@ -43,7 +39,7 @@ class WebFormOutageTest {
                     "the answers are still in the form");
             assertTrue(!html.contains("id=\"reference\""), "no receipt");
         } finally {
-            lockOut(false);
+            IntakeDatabase.lockOutIntake(false);
         }
         assertEquals(before, IntakeDatabase.queued());
 
@@ -52,16 +48,4 @@ class WebFormOutageTest {
         assertEquals(before + 1, IntakeDatabase.queued());
     }
 
-    private static void lockOut(boolean out) throws SQLException {
-        DatabaseSettings s = IntakeDatabase.database().settings();
-        try (Connection admin = IntakeDatabase.database().admin(); Statement sql = admin.createStatement()) {
-            if (out) {
-                sql.execute("REVOKE CONNECT ON DATABASE " + s.database() + " FROM " + s.intakeUser());
-                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + s.database()
-                        + "' AND usename = '" + s.intakeUser() + "'");
-            } else {
-                sql.execute("GRANT CONNECT ON DATABASE " + s.database() + " TO " + s.intakeUser());
-            }
-        }
-    }
 }
