@@ -7,6 +7,8 @@ import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.repository.ContactPersonEntity;
+import dk.skp.staff.mail.StaffMail;
+import dk.skp.model.problem.Languages;
 import dk.skp.staff.repository.ContactPersonRepository;
 import dk.skp.staff.service.ConcernCommands.AssignTo;
 import dk.skp.staff.service.ConcernViews.AssignmentSuggestion;
@@ -28,6 +30,7 @@ public class AssignmentService {
 
     private final ConcernRepository concerns;
     private final ContactPersonRepository contactPersons;
+    private final StaffMail mail;
     private final ConcernAccess access;
     private final ConcernChanges changes;
     private final ConcernMapper mapper;
@@ -36,7 +39,8 @@ public class AssignmentService {
     private final StaffConfig config;
 
     public AssignmentService(ConcernRepository concerns, ContactPersonRepository contactPersons, ConcernAccess access,
-            ConcernChanges changes, ConcernMapper mapper, AuditLog audit, Clock clock, StaffConfig config) {
+            ConcernChanges changes, ConcernMapper mapper, AuditLog audit, Clock clock, StaffConfig config, StaffMail mail) {
+        this.mail = mail;
         this.concerns = concerns;
         this.contactPersons = contactPersons;
         this.access = access;
@@ -61,6 +65,10 @@ public class AssignmentService {
         details.put("assignedTo", person.subject);
         holdBy(concern, person.subject);
         changes.record(viewer, concern, before, AuditLog.Action.ASSIGN, details);
+        if (person.email != null && !person.email.isBlank()) {
+            // Reference and link only; written to the outbox in this transaction, sent when it commits.
+            mail.assignmentNotice(person.email, concern.reference, concern.id, Languages.DANISH);
+        }
         return mapper.details(viewer, concern);
     }
 

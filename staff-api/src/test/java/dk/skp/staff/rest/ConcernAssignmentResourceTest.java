@@ -67,6 +67,8 @@ class ConcernAssignmentResourceTest {
                 .extract().header("ETag");
         assertArrayEquals(triaged, reporterStatus(reference),
                 "TRIAGED and ASSIGNED are both IN_PROGRESS to the reporter: nothing to show, not even a new time");
+        assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.mail_outbox WHERE kind = 'ASSIGNMENT' AND reference = '"
+                + reference + "'"), "Ida is told by mail (reference and link only)");
 
         version = change(COORDINATOR, "PUT", path(id, "assignment"), version, "{\"contactPersonId\": \"" + jens + "\"}")
                 .then().statusCode(200).body("status", equalTo("ASSIGNED")).body("assignedTo", equalTo("cp-jens"))
