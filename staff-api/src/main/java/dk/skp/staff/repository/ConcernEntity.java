@@ -2,6 +2,7 @@ package dk.skp.staff.repository;
 
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.vocabulary.Channel;
+import dk.skp.model.vocabulary.ReporterRole;
 import dk.skp.model.vocabulary.TargetGroup;
 import dk.skp.model.vocabulary.Urgency;
 import dk.skp.staff.vocabulary.ClosingReason;
@@ -137,7 +138,46 @@ public class ConcernEntity {
     @Column(name = "link_group")
     public UUID linkGroup;
 
-    /** What the reporter sent, unchanged. */
+    // Time limits: an open deadline is set while its task is pending and cleared when it is done (Deadlines.track).
+
+    /** By when the concern is to be triaged; set while RECEIVED or REOPENED. */
+    @Column(name = "triage_due_at")
+    public Instant triageDueAt;
+
+    /** By when the contact person holding it is to make a first attempt; set while nobody has tried since assignment. */
+    @Column(name = "first_attempt_due_at")
+    public Instant firstAttemptDueAt;
+
+    /** When the work ended (CLOSED or an early triage ending); retention counts from here. Null while open. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    // Facts for statistics: kept when personal data is erased.
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reporter_role", updatable = false)
+    public ReporterRole reporterRole;
+
+    @Column(name = "first_triaged_at")
+    public Instant firstTriagedAt;
+
+    @Column(name = "first_attempt_at")
+    public Instant firstAttemptAt;
+
+    @Column(name = "contact_established_at")
+    public Instant contactEstablishedAt;
+
+    // Retention.
+
+    /** When the referrer's name, phone and e-mail were erased: as the work ended. */
+    @Column(name = "referrer_erased_at")
+    public Instant referrerErasedAt;
+
+    /** When all personal data was erased, some time after the work ended; the concern is a statistic since. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /** What the reporter sent, unchanged until retention erases its personal data. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public ConcernReport report;

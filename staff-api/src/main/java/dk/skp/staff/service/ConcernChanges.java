@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hibernate.StaleStateException;
@@ -25,20 +26,38 @@ public class ConcernChanges {
     private final ConcernRepository concerns;
     private final ReporterStatusRepository reporterStatus;
     private final AuditLog audit;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     public ConcernChanges(ConcernRepository concerns, ReporterStatusRepository reporterStatus, AuditLog audit,
-            Clock clock) {
+            Deadlines deadlines, Clock clock) {
         this.concerns = concerns;
         this.reporterStatus = reporterStatus;
         this.audit = audit;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
-    /** Makes the move the lifecycle table allows, or fails with the moves that exist; returns the status before. */
+    /**
+     * Makes the move the lifecycle table allows, or fails with the moves that exist; returns the status before. Keeps
+     * what follows from the move alone: open deadlines, when the work ended, and the first triage for statistics.
+     */
     public ConcernStatus move(ConcernEntity concern, Move move) {
         ConcernStatus before = concern.status;
         concern.status = Lifecycle.next(before, move);
+        Instant now = clock.instant();
+        deadlines.track(concern, before, move, now);
+        if (concern.status.ended() && !before.ended()) {
+            concern.endedAt = now;
+        } else if (!concern.status.ended()) {
+            concern.endedAt = null;
+        }
+        if (concern.firstTriagedAt == null && switch (move) {
+            case TRIAGE, REDIRECT, MARK_DUPLICATE, MARK_OUTSIDE_TARGET_GROUP -> true;
+            default -> false;
+        }) {
+            concern.firstTriagedAt = now;
+        }
         return before;
     }
 

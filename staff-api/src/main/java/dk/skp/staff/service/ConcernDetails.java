@@ -32,6 +32,10 @@ public record ConcernDetails(
         @Schema(description = "When the team last changed it.") Instant changedAt,
         @Schema(description = "Subject of the assigned contact person, if any.") String assignedTo,
         @Schema(description = "Who holds it, and since when; absent when nobody does.") Assignment assignment,
+        @Schema(description = "By when it is to be triaged (end of the working day); present while it waits for "
+                + "triage (RECEIVED, REOPENED).") Instant triageDueAt,
+        @Schema(description = "By when the contact person holding it is to make a first contact attempt; present "
+                + "from assignment until an attempt is recorded.") Instant firstAttemptDueAt,
         @Schema(description = "Absent until the concern is triaged.") Triage triage,
         @Schema(description = "Present while the concern is CLOSED.") Closing closing,
         @Schema(description = "A coordinator's decision on visiting alone or in a pair; see the briefing for the "

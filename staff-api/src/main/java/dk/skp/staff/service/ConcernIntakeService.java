@@ -18,10 +18,12 @@ public class ConcernIntakeService {
     private static final Logger LOG = Logger.getLogger(ConcernIntakeService.class);
 
     private final ConcernRepository concerns;
+    private final Deadlines deadlines;
     private final Clock clock;
 
-    public ConcernIntakeService(ConcernRepository concerns, Clock clock) {
+    public ConcernIntakeService(ConcernRepository concerns, Deadlines deadlines, Clock clock) {
         this.concerns = concerns;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -46,6 +48,9 @@ public class ConcernIntakeService {
         concern.registeredAt = clock.instant();
         concern.changedAt = concern.registeredAt;
         concern.report = message.concern();
+        concern.reporterRole = message.concern().reporter().role();
+        // Counted from when the reporter sent it, not from when staff got round to taking it off the queue.
+        concern.triageDueAt = deadlines.triageDue(message.receivedAt());
         concerns.persist(concern);
         LOG.infof("registered concern %s (%s, urgency %s)", concern.reference, concern.channel, concern.urgency);
     }

@@ -42,13 +42,13 @@ public class ConcernMapper {
                         .toList();
         return new ConcernDetails(c.id, c.reference, c.status, List.copyOf(Lifecycle.movesFrom(c.status)), c.urgency,
                 c.acuteDanger, c.channel, c.partnerId, c.receivedAt, c.registeredAt, c.changedAt, c.assignedTo,
-                assignment(c), triage(c), closing(c), c.visitTeam,
+                assignment(c), c.triageDueAt, c.firstAttemptDueAt, triage(c), closing(c), c.visitTeam,
                 attempts.forConcern(c.id).stream().map(ConcernMapper::attempt).toList(), links, c.version, c.report);
     }
 
     public static ConcernSummary summary(ConcernEntity c) {
         return new ConcernSummary(c.id, c.reference, c.status, c.urgency, c.acuteDanger, c.channel, c.receivedAt,
-                c.priority, c.targetGroups, c.district, c.assignedTo, c.version);
+                c.priority, c.targetGroups, c.district, c.assignedTo, c.triageDueAt, c.firstAttemptDueAt, c.version);
     }
 
     public static SafetyBriefing briefing(ConcernEntity c) {

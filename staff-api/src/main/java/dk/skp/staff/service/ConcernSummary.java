@@ -24,5 +24,8 @@ public record ConcernSummary(
         List<TargetGroup> targetGroups,
         @Schema(description = "Set at triage.") String district,
         @Schema(description = "Subject of the assigned contact person, if any.") String assignedTo,
+        @Schema(description = "By when it is to be triaged; present while it waits for triage.") Instant triageDueAt,
+        @Schema(description = "By when a first contact attempt is due; present from assignment until one is recorded.")
+        Instant firstAttemptDueAt,
         @Schema(description = "The concern's version: send it as If-Match to claim from the list.") long version) {
 }

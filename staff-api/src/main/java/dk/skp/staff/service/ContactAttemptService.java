@@ -72,6 +72,11 @@ public class ContactAttemptService {
         attempt.recordedBy = viewer.subject();
         attempt.recordedAt = now;
         attempts.persist(attempt);
+        // For statistics: the earliest attempt and established contact, also when recorded out of order.
+        concern.firstAttemptAt = earliest(concern.firstAttemptAt, attempt.attemptedAt);
+        if (attempt.outcome == AttemptOutcome.CONTACT_ESTABLISHED) {
+            concern.contactEstablishedAt = earliest(concern.contactEstablishedAt, attempt.attemptedAt);
+        }
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("attempt", attempt.id.toString());
@@ -79,5 +84,9 @@ public class ContactAttemptService {
         details.put("outcome", attempt.outcome.name());
         changes.record(viewer, concern, before, AuditLog.Action.ATTEMPT, details);
         return mapper.details(viewer, concern);
+    }
+
+    private static Instant earliest(Instant known, Instant candidate) {
+        return known == null || candidate.isBefore(known) ? candidate : known;
     }
 }

@@ -1,6 +1,9 @@
 package dk.skp.staff.service;
 
 import dk.skp.staff.config.StaffConfig;
+import dk.skp.staff.repository.ConcernEntity;
+import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.service.Lifecycle.Move;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -42,6 +45,35 @@ public class Deadlines {
     /** By when the first contact attempt is due for a concern assigned at {@code assignedAt}. */
     public Instant firstAttemptDue(Instant assignedAt) {
         return calendar.addWorkingDays(assignedAt, firstAttemptWorkingDays, zone);
+    }
+
+    /**
+     * Keeps a concern's open deadlines in step with a move it just made ({@code concern.status} is the status after
+     * it). Triage is due while a concern is RECEIVED (set at registration) or REOPENED; a first attempt is due from
+     * each assignment to a new holder until someone records an attempt. Leaving the task's status, or ending, clears
+     * it: a cleared deadline can no longer be missed.
+     */
+    public void track(ConcernEntity concern, ConcernStatus before, Move move, Instant now) {
+        ConcernStatus after = concern.status;
+        if (after == ConcernStatus.REOPENED) {
+            concern.triageDueAt = before == ConcernStatus.REOPENED ? concern.triageDueAt : triageDue(now);
+        } else if (after != ConcernStatus.RECEIVED) {
+            concern.triageDueAt = null;
+        }
+        switch (move) {
+            case ASSIGN, CLAIM -> {
+                if (after == ConcernStatus.ASSIGNED) {
+                    concern.firstAttemptDueAt = firstAttemptDue(now);
+                }
+            }
+            case RECORD_ATTEMPT, ESTABLISH_CONTACT, UNASSIGN -> concern.firstAttemptDueAt = null;
+            default -> {
+                // Triage and the endings below change no first-attempt deadline of their own.
+            }
+        }
+        if (after.ended() || after == ConcernStatus.REOPENED) {
+            concern.firstAttemptDueAt = null;
+        }
     }
 
     public boolean isOverdue(Instant deadline, Instant now) {
