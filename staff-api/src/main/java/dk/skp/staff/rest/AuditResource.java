@@ -1,9 +1,6 @@
 package dk.skp.staff.rest;
 
-import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.Problem;
-import dk.skp.model.problem.ProblemException;
-import dk.skp.model.problem.ProblemType;
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.service.AuditQueryService;
@@ -19,13 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -75,45 +67,11 @@ public class AuditResource {
             @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("50")
             @Min(value = 1, message = "{skp.limit}") @Max(value = AuditQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
-        Instant fromInstant = instant("from", from, false);
-        Instant toInstant = instant("to", to, true);
-        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-            throw badQuery("to", "query.range");
-        }
-        AuditCriteria criteria = new AuditCriteria(uuid("concern", concern), actor == null || actor.isBlank() ? null : actor,
+        Instant fromInstant = QueryParams.instant("from", from, false, zone);
+        Instant toInstant = QueryParams.instant("to", to, true, zone);
+        QueryParams.requireOrder(fromInstant, toInstant);
+        AuditCriteria criteria = new AuditCriteria(QueryParams.uuid("concern", concern), QueryParams.blankToNull(actor),
                 fromInstant, toInstant);
         return audit.list(viewer.get(), criteria, after, limit);
-    }
-
-    private static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw badQuery(field, "query.uuid");
-        }
-    }
-
-    /** An instant as given; a date means the start of that day in Danish time, or for an upper bound its end. */
-    private Instant instant(String field, String value, boolean upperBound) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.trim();
-        try {
-            if (text.length() == 10) {
-                LocalDate date = LocalDate.parse(text);
-                return (upperBound ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-            }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeException e) {
-            throw badQuery(field, "query.instant");
-        }
-    }
-
-    private static ProblemException badQuery(String field, String messageKey) {
-        return new ProblemException(ProblemType.MALFORMED_REQUEST, null, List.of(new FieldError(field, messageKey)), null, null);
     }
 }

@@ -1,9 +1,6 @@
 package dk.skp.staff.rest;
 
-import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.Problem;
-import dk.skp.model.problem.ProblemException;
-import dk.skp.model.problem.ProblemType;
 import dk.skp.model.reference.ReferenceNumber;
 import dk.skp.staff.repository.ConcernFilter;
 import dk.skp.staff.repository.ConcernStatus;
@@ -27,10 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -78,9 +72,9 @@ public class ConcernResource {
             @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("20")
             @Min(value = 1, message = "{skp.limit}") @Max(value = ConcernQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
-        ConcernFilter filter = new ConcernFilter(oneOf(ConcernStatus.class, "status", status, "query.status"),
-                reference(reference), blankToNull(assignedTo), oneOf(Priority.class, "priority", priority, "field.notOneOf"),
-                blankToNull(district), false);
+        ConcernFilter filter = new ConcernFilter(QueryParams.oneOf(ConcernStatus.class, "status", status, "query.status"),
+                reference(reference), QueryParams.blankToNull(assignedTo), QueryParams.oneOf(Priority.class, "priority", priority, "field.notOneOf"),
+                QueryParams.blankToNull(district), false);
         return queries.list(viewer.get(), filter, after, limit);
     }
 
@@ -99,7 +93,7 @@ public class ConcernResource {
             @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("20")
             @Min(value = 1, message = "{skp.limit}") @Max(value = ConcernQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
-        return queries.claimable(viewer.get(), blankToNull(district), after, limit);
+        return queries.claimable(viewer.get(), QueryParams.blankToNull(district), after, limit);
     }
 
     @GET
@@ -145,34 +139,14 @@ public class ConcernResource {
         return IfMatch.ok(briefing, briefing.version());
     }
 
-    private static <E extends Enum<E>> E oneOf(Class<E> type, String name, String value, String messageKey) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw badQuery(name, messageKey + "|" + allowed);
-        }
-    }
-
     private static String reference(String reference) {
         if (reference == null || reference.isBlank()) {
             return null;
         }
         String normalised = ReferenceNumber.normalise(reference);
         if (normalised == null) {
-            throw badQuery("reference", "query.reference");
+            throw QueryParams.badQuery("reference", "query.reference");
         }
         return normalised;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static ProblemException badQuery(String field, String messageKey) {
-        return new ProblemException(ProblemType.MALFORMED_REQUEST, null, List.of(new FieldError(field, messageKey)), null, null);
     }
 }

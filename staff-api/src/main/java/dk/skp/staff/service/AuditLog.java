@@ -29,6 +29,8 @@ public class AuditLog {
         LINK,
         UNLINK,
         VISIT_TEAM,
+        /** Someone read the statistics of a period (no concern is shown); details hold the period. */
+        STATISTICS_READ,
         /** An admin or the data protection officer read audit rows; details hold their criteria. */
         AUDIT_READ,
         /** The retention schedule deleted audit rows older than the retention period. */

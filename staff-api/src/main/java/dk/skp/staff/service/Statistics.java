@@ -1,0 +1,41 @@
+package dk.skp.staff.service;
+
+import dk.skp.model.vocabulary.Channel;
+import dk.skp.model.vocabulary.ReporterRole;
+import dk.skp.model.vocabulary.TargetGroup;
+import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.vocabulary.ClosingReason;
+import dk.skp.staff.vocabulary.TriageOutcome;
+import java.time.LocalDate;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "Counts over the concerns received in a period, for planning and reporting. No personal data: "
+        + "codes, districts and numbers only. Concerns whose personal data retention has erased still count. Every "
+        + "code of a list appears, with 0 when no concern has it.")
+public record Statistics(
+        @Schema(description = "First day of the period (inclusive), in the municipality's time zone.") LocalDate from,
+        @Schema(description = "Last day of the period (inclusive).") LocalDate to,
+        @Schema(description = "How many concerns were received in the period.") long received,
+        @Schema(description = "By who reported: the reporter's role.") Map<ReporterRole, Long> byReporterRole,
+        @Schema(description = "By how they came in.") Map<Channel, Long> byChannel,
+        @Schema(description = "Where they are now.") Map<ConcernStatus, Long> byStatus,
+        @Schema(description = "By the § 99 target groups set at triage; a concern counts once in each of its groups.")
+        Map<TargetGroup, Long> byTargetGroup,
+        @Schema(description = "By triage outcome; concerns not yet triaged are not counted here.")
+        Map<TriageOutcome, Long> byTriageOutcome,
+        @Schema(description = "By why the work ended, for the concerns now CLOSED.") Map<ClosingReason, Long> byClosingReason,
+        @Schema(description = "By the district set at triage, most concerns first; districts are compared without "
+                + "regard to case.") Map<String, Long> byDistrict,
+        @Schema(description = "From receipt to the first triage decision.") Elapsed timeToTriage,
+        @Schema(description = "From receipt to the first contact attempt.") Elapsed timeToFirstAttempt,
+        @Schema(description = "From receipt to the first established contact.") Elapsed timeToContact) {
+
+    @Schema(description = "How long something took, over the period's concerns where it has happened.")
+    public record Elapsed(
+            @Schema(description = "How many of the period's concerns it has happened for.") long concerns,
+            @Schema(description = "The median, as an ISO-8601 duration to the minute, e.g. PT26H30M; absent when "
+                    + "concerns is 0.") String median,
+            @Schema(description = "The median in hours, to one decimal; absent when concerns is 0.") Double medianHours) {
+    }
+}
