@@ -59,19 +59,29 @@ class ConcernResourceTest {
     }
 
     @Test
-    void withoutAValidTokenEverythingIs401() {
-        given().when().get("/api/v1/concerns").then().statusCode(401);
-        given().auth().oauth2("not-a-jwt").when().get("/api/v1/concerns").then().statusCode(401);
-        given().auth().oauth2(Tokens.expired("coordinator")).when().get("/api/v1/concerns").then().statusCode(401);
-        given().auth().oauth2(Tokens.fromIssuer("https://evil.example", "coordinator")).when().get("/api/v1/concerns").then().statusCode(401);
-        given().auth().oauth2(Tokens.forAudience("another-api", "coordinator")).when().get("/api/v1/concerns").then().statusCode(401);
-        given().auth().oauth2(Tokens.signedByAnotherKey("coordinator")).when().get("/api/v1/concerns").then().statusCode(401);
+    void withoutAValidTokenEverythingIs401AsAProblemWithABearerChallenge() {
+        given().header("Accept-Language", "en").when().get("/api/v1/concerns")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer realm=\"skp-staff\"")
+                .body("status", equalTo(401))
+                .body("title", equalTo("Sign-in required"));
+        for (String bad : new String[] { "not-a-jwt", Tokens.expired("coordinator"),
+                Tokens.fromIssuer("https://evil.example", "coordinator"), Tokens.forAudience("another-api", "coordinator"),
+                Tokens.signedByAnotherKey("coordinator") }) {
+            given().auth().oauth2(bad).when().get("/api/v1/concerns")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer realm=\"skp-staff\", error=\"invalid_token\"")
+                    .body("title", equalTo("Login påkrævet"));
+        }
     }
 
     @Test
-    void aRoleWithoutBusinessHereIs403() {
-        given().auth().oauth2(Tokens.of("admin", "admin-1")).when().get("/api/v1/concerns").then().statusCode(403);
-        given().auth().oauth2(Tokens.of("citizen", "someone")).when().get("/api/v1/concerns").then().statusCode(403);
+    void aRoleWithoutBusinessHereIs403AsAProblem() {
+        given().auth().oauth2(Tokens.of("admin", "admin-1")).header("Accept-Language", "en").when().get("/api/v1/concerns")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("Your role does not allow this."));
+        given().auth().oauth2(Tokens.of("citizen", "someone")).when().get("/api/v1/concerns")
+                .then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test
