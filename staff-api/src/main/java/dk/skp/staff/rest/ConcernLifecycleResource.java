@@ -104,11 +104,14 @@ public class ConcernLifecycleResource {
     @POST
     @Path("{id}/reopen")
     @Operation(summary = "Reopen a closed or early-ended concern", description = "REOPENED, unassigned, to be triaged "
-            + "again. The reporter's status becomes IN_PROGRESS. Audited as REOPEN.")
+            + "again. The reporter's status becomes IN_PROGRESS. The referrer's contact data, erased as the work "
+            + "ended, stays erased; a concern whose personal data is erased (erasedAt) cannot be reopened. Audited as "
+            + "REOPEN.")
     @APIResponse(responseCode = "200", description = "The reopened concern",
             headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
-    @APIResponse(responseCode = "409", description = "The concern has not ended; the answer lists the moves that exist",
+    @APIResponse(responseCode = "409", description = "The concern has not ended (the answer lists the moves that "
+            + "exist), or its personal data is erased and it is a statistic now (detail only)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LifecycleProblem.class)))
     public Response reopen(@PathParam("id") UUID id,
             @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
@@ -126,9 +129,10 @@ public class ConcernLifecycleResource {
     @APIResponse(responseCode = "200", description = "The concern with its links",
             headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
-    @APIResponse(responseCode = "409", description = "The two are linked already",
+    @APIResponse(responseCode = "409", description = "The two are linked already, or this concern's personal data is erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "concernId is missing, this concern, or no concern",
+    @APIResponse(responseCode = "422", description = "concernId is missing, this concern, no concern, or one whose "
+            + "personal data is erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response link(@PathParam("id") UUID id,
             @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
@@ -145,7 +149,7 @@ public class ConcernLifecycleResource {
     @APIResponse(responseCode = "200", description = "The concern, now without links",
             headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
-    @APIResponse(responseCode = "409", description = "The concern is not linked",
+    @APIResponse(responseCode = "409", description = "The concern is not linked, or its personal data is erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response unlink(@PathParam("id") UUID id,
             @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)

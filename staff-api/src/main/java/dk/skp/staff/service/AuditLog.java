@@ -35,6 +35,11 @@ public class AuditLog {
         AUDIT_READ,
         /** The retention schedule deleted audit rows older than the retention period. */
         AUDIT_PURGED,
+        /**
+         * The retention schedule erased a concern's personal data, some time after its work ended; details hold the
+         * period and when the work ended, never what was erased.
+         */
+        PERSONAL_DATA_ERASED,
         /** An admin put a dead queue message back in line. */
         DEAD_MESSAGE_REPLAYED,
         /** An admin deleted a dead queue message, and with it the concern it carried. */

@@ -29,9 +29,16 @@ public class ConcernAccess {
         return concerns.findByIdOptional(id).filter(c -> mayRead(viewer, c)).orElseThrow(ConcernAccess::notFound);
     }
 
-    /** A concern the viewer may change, as long as nobody changed it since they read {@code expectedVersion}. */
+    /**
+     * A concern the viewer may change, as long as nobody changed it since they read {@code expectedVersion}. A concern
+     * whose personal data is erased is a statistic: it cannot be worked on again, whatever the change (409).
+     */
     public ConcernEntity changeable(Viewer viewer, UUID id, long expectedVersion) {
-        return unchangedSince(readable(viewer, id), expectedVersion);
+        ConcernEntity concern = readable(viewer, id);
+        if (concern.erasedAt != null) {
+            throw erased();
+        }
+        return unchangedSince(concern, expectedVersion);
     }
 
     /**
@@ -50,6 +57,10 @@ public class ConcernAccess {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "ifMatch.stale");
         }
         return concern;
+    }
+
+    static ProblemException erased() {
+        return new ProblemException(ProblemType.CONFLICT, "concern.erased");
     }
 
     static ProblemException notFound() {

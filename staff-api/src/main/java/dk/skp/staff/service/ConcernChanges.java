@@ -40,7 +40,9 @@ public class ConcernChanges {
 
     /**
      * Makes the move the lifecycle table allows, or fails with the moves that exist; returns the status before. Keeps
-     * what follows from the move alone: open deadlines, when the work ended, and the first triage for statistics.
+     * what follows from the move alone: open deadlines, when the work ended, the first triage for statistics, and the
+     * referrer's contact data, erased as the work ends (in this transaction: if the move is rolled back, so is the
+     * erasure). Reopening does not bring the contact data back; it is gone, not hidden.
      */
     public ConcernStatus move(ConcernEntity concern, Move move) {
         ConcernStatus before = concern.status;
@@ -49,6 +51,10 @@ public class ConcernChanges {
         deadlines.track(concern, before, move, now);
         if (concern.status.ended() && !before.ended()) {
             concern.endedAt = now;
+            concern.report = PersonalData.withoutReferrerContact(concern.report);
+            if (concern.referrerErasedAt == null) {
+                concern.referrerErasedAt = now;
+            }
         } else if (!concern.status.ended()) {
             concern.endedAt = null;
         }
@@ -74,6 +80,9 @@ public class ConcernChanges {
         if (before != concern.status) {
             auditDetails.put("from", before.name());
             auditDetails.put("to", concern.status.name());
+            if (concern.status.ended() && !before.ended()) {
+                auditDetails.put("referrerContactErased", true); // that it happened, never what was erased
+            }
         }
         try {
             // The native update may flush the concern first, so it is inside the guard too.

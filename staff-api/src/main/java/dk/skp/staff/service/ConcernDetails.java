@@ -21,7 +21,8 @@ public record ConcernDetails(
         @Schema(description = "The concern's id in staff.") UUID id,
         @Schema(description = "The reference the reporter got, e.g. SKP-7K4M-2QXD.") String reference,
         @Schema(description = "Where the concern is in the team's work.") ConcernStatus status,
-        @Schema(description = "The moves the lifecycle allows from this status (not all of them to every role).")
+        @Schema(description = "The moves the lifecycle allows from this status (not all of them to every role); none "
+                + "once the personal data is erased.")
         List<Move> moves,
         @Schema(description = "The reporter's urgency; URGENT whenever acuteDanger is set.") Urgency urgency,
         @Schema(description = "The reporter said the person is in acute danger.") boolean acuteDanger,
@@ -38,11 +39,20 @@ public record ConcernDetails(
                 + "from assignment until an attempt is recorded.") Instant firstAttemptDueAt,
         @Schema(description = "Absent until the concern is triaged.") Triage triage,
         @Schema(description = "Present while the concern is CLOSED.") Closing closing,
+        @Schema(description = "When the referrer's name, phone and e-mail were erased from the report: as the work "
+                + "ended (CLOSED or an early triage ending). Reopening does not bring them back. Absent while they are "
+                + "held.") Instant referrerErasedAt,
+        @Schema(description = "When the concern's personal data was erased, a set time after the work ended (90 days "
+                + "unless configured otherwise). Since then the report holds only codes for statistics, free-text "
+                + "notes are gone, and the concern cannot be changed or reopened (409). Absent while personal data is "
+                + "held.") Instant erasedAt,
         @Schema(description = "A coordinator's decision on visiting alone or in a pair; see the briefing for the "
                 + "suggestion.") VisitTeam visitTeam,
         @Schema(description = "Contact attempts, newest first.") List<ContactAttempt> attempts,
         @Schema(description = "Other concerns about the same person (for a contact person: those assigned to them).")
         List<LinkedConcern> links,
         @Schema(description = "Changes with every change; sent as the ETag.") long version,
-        @Schema(description = "What the reporter sent, unchanged.") ConcernReport report) {
+        @Schema(description = "What the reporter sent, unchanged but for retention: without the referrer's name, "
+                + "phone and e-mail once the work ended (see referrerErasedAt), reduced to codes once erasedAt is set.")
+        ConcernReport report) {
 }

@@ -115,6 +115,9 @@ public class ConcernLifecycleService {
                     original = concerns.findByIdOptional(d.duplicateOf()).orElse(null);
                     if (original == null) {
                         errors.add(new FieldError("duplicateOf", "rule.concern.unknown"));
+                    } else if (original.erasedAt != null) {
+                        // Nothing is left of it to read together with this one: this one is the concern now.
+                        errors.add(new FieldError("duplicateOf", "rule.concern.erased"));
                     }
                 }
             }
@@ -167,7 +170,9 @@ public class ConcernLifecycleService {
 
     /**
      * Work starts again from triage. The assignment is dropped: whoever held the concern may have moved on, and the
-     * coordinator assigns it afresh (the suggestions show who fits now).
+     * coordinator assigns it afresh (the suggestions show who fits now). The referrer's contact data, erased as the
+     * work ended, stays erased; a concern whose personal data is erased cannot be reopened at all (409, see
+     * {@link ConcernAccess#changeable}).
      */
     @Transactional
     public ConcernDetails reopen(Viewer viewer, UUID id, long expectedVersion) {
@@ -199,6 +204,9 @@ public class ConcernLifecycleService {
         }
         ConcernEntity other = concerns.findByIdOptional(request.concernId())
                 .orElseThrow(() -> invalid("concernId", "rule.concern.unknown"));
+        if (other.erasedAt != null) {
+            throw invalid("concernId", "rule.concern.erased"); // a link to an anonymous statistic links nothing
+        }
         if (concern.linkGroup != null && concern.linkGroup.equals(other.linkGroup)) {
             throw new ProblemException(ProblemType.CONFLICT, "link.already");
         }

@@ -40,9 +40,11 @@ public class ConcernMapper {
                         .filter(other -> !other.id.equals(c.id) && ConcernAccess.mayRead(viewer, other))
                         .map(other -> new LinkedConcern(other.id, other.reference, other.status, other.receivedAt))
                         .toList();
-        return new ConcernDetails(c.id, c.reference, c.status, List.copyOf(Lifecycle.movesFrom(c.status)), c.urgency,
+        List<Lifecycle.Move> moves = c.erasedAt != null ? List.of() : List.copyOf(Lifecycle.movesFrom(c.status));
+        return new ConcernDetails(c.id, c.reference, c.status, moves, c.urgency,
                 c.acuteDanger, c.channel, c.partnerId, c.receivedAt, c.registeredAt, c.changedAt, c.assignedTo,
-                assignment(c), c.triageDueAt, c.firstAttemptDueAt, triage(c), closing(c), c.visitTeam,
+                assignment(c), c.triageDueAt, c.firstAttemptDueAt, triage(c), closing(c), c.referrerErasedAt,
+                c.erasedAt, c.visitTeam,
                 attempts.forConcern(c.id).stream().map(ConcernMapper::attempt).toList(), links, c.version, c.report);
     }
 

@@ -1,0 +1,141 @@
+package dk.skp.staff.service;
+
+import dk.skp.staff.config.StaffConfig;
+import dk.skp.staff.repository.ConcernEntity;
+import dk.skp.staff.repository.ConcernStatus;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Erases the personal data of concerns whose work ended more than {@code skp.staff.retention.erase-after} ago. SKP
+ * keeps no journal: once the work is over and the period for a late reopening has passed, a concern is only a
+ * statistic. What is left of its report is {@link PersonalData#coarse}; free-text notes on the concern and its
+ * contact attempts go, the attempts themselves (when, how, with what result) stay to be counted, links to other
+ * concerns are dropped, and the reporter's status look-up is deleted (intake then answers it like an unknown
+ * reference). The facts on the concern's row (status, triage, district, closing reason, first-time facts) stay.
+ * <p>
+ * Works in batches, each in a transaction of its own, and skips concerns another instance (or a staff member's
+ * change) holds locked at the moment; they are erased on a later run. An open concern is never erased, however old.
+ */
+@ApplicationScoped
+public class ConcernRetention {
+
+    private static final Logger LOG = Logger.getLogger(ConcernRetention.class);
+    static final int BATCH_SIZE = 100;
+    private static final Viewer SYSTEM = new Viewer("system:concern-retention", "concern retention", Set.of());
+    private static final List<String> ENDED = Arrays.stream(ConcernStatus.values())
+            .filter(ConcernStatus::ended).map(Enum::name).toList();
+
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Period eraseAfter;
+    private final ZoneId zone;
+
+    public ConcernRetention(Clock clock, AuditLog audit, StaffConfig config) {
+        this.clock = clock;
+        this.audit = audit;
+        this.eraseAfter = config.retention().eraseAfter();
+        this.zone = config.zone();
+    }
+
+    @Scheduled(identity = "concern-retention", cron = "${skp.staff.retention.erase-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        erase(clock);
+    }
+
+    /**
+     * Erases the personal data of every concern whose work ended before {@code now - erase-after} (counted in
+     * calendar terms in the municipality's zone) and that is not erased yet.
+     *
+     * @return how many concerns were erased
+     */
+    public long erase(Clock now) {
+        Instant cutoff = cutoff(now);
+        long erased = 0;
+        while (true) {
+            int batch = QuarkusTransaction.requiringNew().call(() -> eraseBatch(cutoff, now.instant()));
+            erased += batch;
+            if (batch < BATCH_SIZE) {
+                break;
+            }
+        }
+        if (erased > 0) {
+            LOG.infof("erased the personal data of %d concerns whose work ended before %s (period %s)", erased, cutoff,
+                    eraseAfter);
+        } else {
+            LOG.debugf("no concern ended before %s holds personal data", cutoff);
+        }
+        return erased;
+    }
+
+    public Instant cutoff(Clock now) {
+        return ZonedDateTime.now(now).withZoneSameInstant(zone).minus(eraseAfter).toInstant();
+    }
+
+    private int eraseBatch(Instant cutoff, Instant at) {
+        EntityManager em = Panache.getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                SELECT id FROM staff.concern
+                 WHERE ended_at < :cutoff AND erased_at IS NULL AND status IN (:ended)
+                 ORDER BY ended_at LIMIT :limit
+                   FOR UPDATE SKIP LOCKED""")
+                .setParameter("cutoff", cutoff)
+                .setParameter("ended", ENDED)
+                .setParameter("limit", BATCH_SIZE)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<String> references = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            ConcernEntity concern = em.find(ConcernEntity.class, id);
+            references.add(concern.reference);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("endedAt", concern.endedAt.toString());
+            details.put("period", eraseAfter.toString());
+            if (concern.linkGroup != null) {
+                details.put("unlinked", true);
+            }
+            concern.report = PersonalData.coarse(concern.report, concern.district);
+            concern.triageReason = null;
+            concern.closingNote = null;
+            // A link says two concerns were about the same person: nothing a statistic needs. (A concern left alone in
+            // its group keeps the group id; a group of one shows no links and is harmless.)
+            concern.linkGroup = null;
+            if (concern.referrerErasedAt == null) {
+                concern.referrerErasedAt = at; // ended before the referrer's contact data went as the work ended
+            }
+            concern.erasedAt = at;
+            concern.changedAt = at; // the row is dirty, so its version (the ETag) moves on at flush
+            audit.record(SYSTEM, AuditLog.Action.PERSONAL_DATA_ERASED, concern.id, details);
+        }
+        // When, how and with what result each attempt was made is counted; where and what next are notes.
+        em.createNativeQuery("""
+                UPDATE staff.contact_attempt SET place_note = NULL, next_step = NULL, next_step_on = NULL
+                 WHERE concern_id IN (:ids)""")
+                .setParameter("ids", ids).executeUpdate();
+        // The reporter's look-up: intake then answers as for an unknown reference (404), as it does for a wrong
+        // passcode. The reporter has seen CLOSED for the whole period.
+        em.createNativeQuery("DELETE FROM exchange.reporter_status WHERE reference IN (:references)")
+                .setParameter("references", references).executeUpdate();
+        return ids.size();
+    }
+}
