@@ -95,6 +95,12 @@ public interface StaffConfig {
         /** The coordinators' shared inbox, which gets the overdue digest; without it no digest is sent. */
         Optional<String> coordinatorsInbox();
 
+        /**
+         * When the overdue digest is written (Quarkus cron, in {@code skp.staff.zone}); "off" disables it. Days that are
+         * not working days are skipped whatever the cron says.
+         */
+        String overdueDigestCron();
+
         /** Address of a concern in the staff client, without the id: mails link to {link-base}/{id}. */
         String linkBase();
 

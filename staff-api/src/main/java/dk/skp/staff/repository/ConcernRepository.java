@@ -1,9 +1,15 @@
 package dk.skp.staff.repository;
 
+import dk.skp.model.vocabulary.Urgency;
+import dk.skp.staff.mail.OverdueConcern.Deadline;
+import dk.skp.staff.vocabulary.Priority;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +65,75 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
         }
         query.append(" order by receivedAt desc, id desc");
         return find(query.toString(), params).page(0, limit).list();
+    }
+
+    /**
+     * Deadlines missed at {@code now} (open, and {@code due <= now}), oldest first by (due, concern id, deadline), one
+     * row per missed deadline. Each branch reads its partial index on the open deadlines only.
+     *
+     * @param assignedTo only concerns assigned to this subject; {@code null} for all
+     * @param afterDue   with {@code afterId} and {@code afterMissed}: the last row of the previous page; {@code null}
+     *                   for the first page
+     * @param limit      at most this many rows; {@code null} for all of them
+     */
+    public List<OverdueDeadline> overdue(Instant now, String assignedTo, Instant afterDue, UUID afterId,
+            Deadline afterMissed, Integer limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT o.id, o.reference, o.status, o.missed, o.due_at, o.assigned_to, o.priority, o.urgency,
+                       o.acute_danger
+                  FROM (SELECT id, reference, status, 'TRIAGE' AS missed, triage_due_at AS due_at, assigned_to,
+                               priority, urgency, acute_danger
+                          FROM staff.concern WHERE triage_due_at <= :now
+                        UNION ALL
+                        SELECT id, reference, status, 'FIRST_ATTEMPT', first_attempt_due_at, assigned_to,
+                               priority, urgency, acute_danger
+                          FROM staff.concern WHERE first_attempt_due_at <= :now) o
+                 WHERE true""");
+        if (assignedTo != null) {
+            sql.append(" AND o.assigned_to = :assignedTo");
+        }
+        if (afterDue != null) {
+            sql.append(" AND (o.due_at, o.id, o.missed) > (:afterDue, :afterId, :afterMissed)");
+        }
+        sql.append(" ORDER BY o.due_at, o.id, o.missed");
+        if (limit != null) {
+            sql.append(" LIMIT :limit");
+        }
+        Query query = getEntityManager().createNativeQuery(sql.toString()).setParameter("now", now);
+        if (assignedTo != null) {
+            query.setParameter("assignedTo", assignedTo);
+        }
+        if (afterDue != null) {
+            query.setParameter("afterDue", afterDue).setParameter("afterId", afterId)
+                    .setParameter("afterMissed", afterMissed.name());
+        }
+        if (limit != null) {
+            query.setParameter("limit", limit);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(ConcernRepository::overdueDeadline).toList();
+    }
+
+    private static OverdueDeadline overdueDeadline(Object[] row) {
+        return new OverdueDeadline(row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
+                (String) row[1], ConcernStatus.valueOf((String) row[2]), Deadline.valueOf((String) row[3]),
+                instant(row[4]), (String) row[5], row[6] == null ? null : Priority.valueOf((String) row[6]),
+                Urgency.valueOf((String) row[7]), (Boolean) row[8]);
+    }
+
+    /** What a timestamptz column becomes in a native query depends on Hibernate's and the driver's versions. */
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 
     /** The concerns of one link group, oldest first: the order in which the team heard of the person. */

@@ -10,6 +10,8 @@ import dk.skp.staff.service.ConcernPage;
 import dk.skp.staff.service.ConcernQueryService;
 import dk.skp.staff.service.ConcernViews.LinkedConcerns;
 import dk.skp.staff.service.ConcernViews.SafetyBriefing;
+import dk.skp.staff.service.OverdueConcerns;
+import dk.skp.staff.service.OverduePage;
 import dk.skp.staff.service.Viewer;
 import dk.skp.staff.vocabulary.Priority;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,10 +46,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConcernResource {
 
     private final ConcernQueryService queries;
+    private final OverdueConcerns overdue;
     private final CurrentViewer viewer;
 
-    public ConcernResource(ConcernQueryService queries, CurrentViewer viewer) {
+    public ConcernResource(ConcernQueryService queries, OverdueConcerns overdue, CurrentViewer viewer) {
         this.queries = queries;
+        this.overdue = overdue;
         this.viewer = viewer;
     }
 
@@ -94,6 +98,26 @@ public class ConcernResource {
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("20")
             @Min(value = 1, message = "{skp.limit}") @Max(value = ConcernQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
         return queries.claimable(viewer.get(), QueryParams.blankToNull(district), after, limit);
+    }
+
+    @GET
+    @Path("overdue")
+    @Operation(summary = "List missed deadlines, the longest overdue first", description = "Concerns not triaged by "
+            + "their triage deadline (TRIAGE) or without a contact attempt by their first-attempt deadline (FIRST_ATTEMPT), "
+            + "counted in Danish working days and ending at the end of the last working day. One item per missed "
+            + "deadline, without anything about the person. Coordinators see all; contact persons those assigned to "
+            + "them. Keyset pagination: pass the previous page's 'next' as 'after'. Audited as a search.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverduePage.class)))
+    @APIResponse(responseCode = "400", description = "'after' is not a cursor this service handed out",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OverduePage overdue(
+            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("50")
+            @Min(value = 1, message = "{skp.limit}") @Max(value = OverdueConcerns.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
+        return overdue.page(viewer.get(), after, limit);
     }
 
     @GET

@@ -1,0 +1,74 @@
+package dk.skp.staff.service;
+
+import dk.skp.staff.mail.OverdueConcern;
+import dk.skp.staff.repository.ConcernRepository;
+import dk.skp.staff.repository.OverdueDeadline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Concerns past a deadline (see {@link Deadlines}): the one place that says what is overdue, for the list staff read and
+ * for the digest mail.
+ */
+@ApplicationScoped
+public class OverdueConcerns {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final ConcernRepository concerns;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public OverdueConcerns(ConcernRepository concerns, AuditLog audit, Clock clock) {
+        this.concerns = concerns;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Missed deadlines now, the longest overdue first. Coordinators see all; a contact person only the concerns assigned
+     * to them. Audited as a search, with its criteria, like the other lists.
+     */
+    @Transactional
+    public OverduePage page(Viewer viewer, String after, int limit) {
+        OverdueCursor cursor = OverdueCursor.decode(after);
+        String assignedTo = viewer.seesAllConcerns() ? null : viewer.subject();
+        List<OverdueDeadline> rows = concerns.overdue(clock.instant(), assignedTo,
+                cursor == null ? null : cursor.dueAt(), cursor == null ? null : cursor.concernId(),
+                cursor == null ? null : cursor.missed(), limit + 1);
+        boolean more = rows.size() > limit;
+        List<OverdueDeadline> page = more ? rows.subList(0, limit) : rows;
+
+        Map<String, Object> criteria = new LinkedHashMap<>();
+        criteria.put("overdue", true);
+        if (assignedTo != null) {
+            criteria.put("assignedTo", assignedTo);
+        }
+        criteria.put("after", after);
+        criteria.put("limit", limit);
+        criteria.put("results", page.size());
+        audit.record(viewer, AuditLog.Action.SEARCH, null, criteria);
+
+        OverdueDeadline last = more ? page.get(page.size() - 1) : null;
+        return new OverduePage(page.stream().map(OverdueConcerns::item).toList(),
+                last == null ? null : new OverdueCursor(last.dueAt(), last.concernId(), last.missed()).encode());
+    }
+
+    /** Every deadline missed at {@code now}, the longest overdue first, as the digest lists them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<OverdueConcern> all(Instant now) {
+        return concerns.overdue(now, null, null, null, null, null).stream()
+                .map(o -> new OverdueConcern(o.reference(), o.concernId(), o.missed()))
+                .toList();
+    }
+
+    private static OverdueItem item(OverdueDeadline o) {
+        return new OverdueItem(o.concernId(), o.reference(), o.status(), o.missed(), o.dueAt(), o.assignedTo(),
+                o.priority(), o.urgency(), o.acuteDanger());
+    }
+}
