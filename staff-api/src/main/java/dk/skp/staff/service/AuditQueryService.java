@@ -59,9 +59,7 @@ public class AuditQueryService {
         jpql.append(" order by occurredAt, id");
         TypedQuery<AuditEventEntity> query = Panache.getEntityManager().createQuery(jpql.toString(), AuditEventEntity.class);
         params.forEach(query::setParameter);
-        List<AuditEventEntity> rows = query.setMaxResults(limit + 1).getResultList();
-        boolean more = rows.size() > limit;
-        List<AuditEventEntity> page = more ? rows.subList(0, limit) : rows;
+        Slice<AuditEventEntity> page = Slice.of(query.setMaxResults(limit + 1).getResultList(), limit);
 
         Map<String, Object> asked = new LinkedHashMap<>();
         if (criteria.concernId() != null) {
@@ -76,15 +74,12 @@ public class AuditQueryService {
         if (criteria.to() != null) {
             asked.put("to", criteria.to().toString());
         }
-        asked.put("after", after);
-        asked.put("limit", limit);
-        asked.put("results", page.size());
+        page.describe(asked, after, limit);
         // On the concern itself, so that the concern's own trail shows who looked at its trail.
         audit.record(admin, AuditLog.Action.AUDIT_READ, criteria.concernId(), asked);
 
-        AuditEventEntity last = more ? page.get(page.size() - 1) : null;
-        return new AuditPage(page.stream().map(AuditQueryService::entry).toList(),
-                last == null ? null : new AuditCursor(last.occurredAt, last.id).encode());
+        return new AuditPage(page.rows().stream().map(AuditQueryService::entry).toList(),
+                page.next(last -> new AuditCursor(last.occurredAt, last.id).encode()));
     }
 
     private static AuditEntry entry(AuditEventEntity e) {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -53,25 +52,17 @@ public class AuditRetention {
      */
     public long purge(Clock now) {
         Instant cutoff = cutoff(now);
-        long deleted = 0;
-        while (true) {
-            int batch = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery("""
-                    DELETE FROM staff.audit_event WHERE id IN (
-                        SELECT id FROM staff.audit_event WHERE occurred_at < ?1 ORDER BY occurred_at LIMIT ?2)""")
-                    .setParameter(1, cutoff).setParameter(2, BATCH_SIZE).executeUpdate());
-            deleted += batch;
-            if (batch < BATCH_SIZE) {
-                break;
-            }
-        }
+        long deleted = Batches.untilDone(BATCH_SIZE, () -> Panache.getEntityManager().createNativeQuery("""
+                DELETE FROM staff.audit_event WHERE id IN (
+                    SELECT id FROM staff.audit_event WHERE occurred_at < ?1 ORDER BY occurred_at LIMIT ?2)""")
+                .setParameter(1, cutoff).setParameter(2, BATCH_SIZE).executeUpdate());
         if (deleted > 0) {
-            long count = deleted;
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("before", cutoff.toString());
             details.put("retention", retention.toString());
-            details.put("deleted", count);
+            details.put("deleted", deleted);
             QuarkusTransaction.requiringNew().run(() -> audit.record(SYSTEM, AuditLog.Action.AUDIT_PURGED, null, details));
-            LOG.infof("deleted %d audit rows from before %s (retention %s)", count, cutoff, retention);
+            LOG.infof("deleted %d audit rows from before %s (retention %s)", deleted, cutoff, retention);
         } else {
             LOG.debugf("no audit rows from before %s to delete", cutoff);
         }
@@ -79,6 +70,6 @@ public class AuditRetention {
     }
 
     public Instant cutoff(Clock now) {
-        return ZonedDateTime.now(now).withZoneSameInstant(zone).minus(retention).toInstant();
+        return Batches.cutoff(now, zone, retention);
     }
 }

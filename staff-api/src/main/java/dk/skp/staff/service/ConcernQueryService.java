@@ -45,10 +45,8 @@ public class ConcernQueryService {
 
     private ConcernPage page(Viewer viewer, ConcernFilter filter, String after, int limit) {
         PageCursor cursor = PageCursor.decode(after);
-        List<ConcernEntity> rows = concerns.page(filter, cursor == null ? null : cursor.receivedAt(),
-                cursor == null ? null : cursor.id(), limit + 1);
-        boolean more = rows.size() > limit;
-        List<ConcernEntity> page = more ? rows.subList(0, limit) : rows;
+        Slice<ConcernEntity> page = Slice.of(concerns.page(filter, cursor == null ? null : cursor.receivedAt(),
+                cursor == null ? null : cursor.id(), limit + 1), limit);
 
         Map<String, Object> criteria = new LinkedHashMap<>();
         putIfPresent(criteria, "status", filter.status());
@@ -59,14 +57,11 @@ public class ConcernQueryService {
         if (filter.claimable()) {
             criteria.put("claimable", true);
         }
-        criteria.put("after", after);
-        criteria.put("limit", limit);
-        criteria.put("results", page.size());
+        page.describe(criteria, after, limit);
         audit.record(viewer, AuditLog.Action.SEARCH, null, criteria);
 
-        ConcernEntity last = more ? page.get(page.size() - 1) : null;
-        return new ConcernPage(page.stream().map(ConcernMapper::summary).toList(),
-                last == null ? null : new PageCursor(last.receivedAt, last.id).encode());
+        return new ConcernPage(page.rows().stream().map(ConcernMapper::summary).toList(),
+                page.next(last -> new PageCursor(last.receivedAt, last.id).encode()));
     }
 
     private static void putIfPresent(Map<String, Object> criteria, String name, Object value) {

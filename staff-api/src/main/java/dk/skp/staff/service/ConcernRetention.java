@@ -4,7 +4,6 @@ import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,14 +66,7 @@ public class ConcernRetention {
      */
     public long erase(Clock now) {
         Instant cutoff = cutoff(now);
-        long erased = 0;
-        while (true) {
-            int batch = QuarkusTransaction.requiringNew().call(() -> eraseBatch(cutoff, now.instant()));
-            erased += batch;
-            if (batch < BATCH_SIZE) {
-                break;
-            }
-        }
+        long erased = Batches.untilDone(BATCH_SIZE, () -> eraseBatch(cutoff, now.instant()));
         if (erased > 0) {
             LOG.infof("erased the personal data of %d concerns whose work ended before %s (period %s)", erased, cutoff,
                     eraseAfter);
@@ -86,7 +77,7 @@ public class ConcernRetention {
     }
 
     public Instant cutoff(Clock now) {
-        return ZonedDateTime.now(now).withZoneSameInstant(zone).minus(eraseAfter).toInstant();
+        return Batches.cutoff(now, zone, eraseAfter);
     }
 
     private int eraseBatch(Instant cutoff, Instant at) {

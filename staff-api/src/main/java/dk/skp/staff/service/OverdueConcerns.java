@@ -38,25 +38,20 @@ public class OverdueConcerns {
     public OverduePage page(Viewer viewer, String after, int limit) {
         OverdueCursor cursor = OverdueCursor.decode(after);
         String assignedTo = viewer.seesAllConcerns() ? null : viewer.subject();
-        List<OverdueDeadline> rows = concerns.overdue(clock.instant(), assignedTo,
+        Slice<OverdueDeadline> page = Slice.of(concerns.overdue(clock.instant(), assignedTo,
                 cursor == null ? null : cursor.dueAt(), cursor == null ? null : cursor.concernId(),
-                cursor == null ? null : cursor.missed(), limit + 1);
-        boolean more = rows.size() > limit;
-        List<OverdueDeadline> page = more ? rows.subList(0, limit) : rows;
+                cursor == null ? null : cursor.missed(), limit + 1), limit);
 
         Map<String, Object> criteria = new LinkedHashMap<>();
         criteria.put("overdue", true);
         if (assignedTo != null) {
             criteria.put("assignedTo", assignedTo);
         }
-        criteria.put("after", after);
-        criteria.put("limit", limit);
-        criteria.put("results", page.size());
+        page.describe(criteria, after, limit);
         audit.record(viewer, AuditLog.Action.SEARCH, null, criteria);
 
-        OverdueDeadline last = more ? page.get(page.size() - 1) : null;
-        return new OverduePage(page.stream().map(OverdueConcerns::item).toList(),
-                last == null ? null : new OverdueCursor(last.dueAt(), last.concernId(), last.missed()).encode());
+        return new OverduePage(page.rows().stream().map(OverdueConcerns::item).toList(),
+                page.next(last -> new OverdueCursor(last.dueAt(), last.concernId(), last.missed()).encode()));
     }
 
     /** Every deadline missed at {@code now}, the longest overdue first, as the digest lists them. */

@@ -1,13 +1,18 @@
 package dk.skp.staff.mail;
 
+import static dk.skp.staff.MailContent.FIXTURE_CONTENT;
+import static dk.skp.staff.MailContent.LINKS;
+import static dk.skp.staff.MailContent.LINK_BASE;
+import static dk.skp.staff.MailContent.REFERENCES;
+import static dk.skp.staff.MailContent.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.skp.model.message.ConcernSubmitted;
-import dk.skp.staff.GreenMailServer;
 import dk.skp.staff.Await;
+import dk.skp.staff.GreenMailServer;
 import dk.skp.staff.Messages;
 import dk.skp.staff.StaffDatabase;
 import dk.skp.staff.queue.ConcernSubmittedConsumer;
@@ -24,12 +29,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +41,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = GreenMailServer.class, restrictToAnnotatedClass = true)
 class StaffMailTest {
 
-    private static final Pattern LINKS = Pattern.compile("https?://\\S+");
-    private static final Pattern REFERENCES = Pattern.compile("SKP-[0-9A-Z]{4}-[0-9A-Z]{4}");
-    private static final String LINK_BASE = "https://skp.example-kommune.dk/concerns/";
-    /** What the fixture concern says; none of it may reach a mail. */
-    private static final String[] CONCERN_CONTENT = { "Jens", "Hansen", "politi", "Politi", "11 22 33 44", "Kim", "tent",
-            "railway", "5000", "Evenings", "HOMELESS", "SUBSTANCE", "Picked up", "needs outreach", "30_49", "POLICE" };
 
     @Inject
     StaffMail mail;
@@ -99,17 +95,8 @@ class StaffMailTest {
         return ((String) message.getContent()).replace("\r\n", "\n");
     }
 
-    private static List<String> all(Pattern pattern, String text) {
-        List<String> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
-    }
-
     private static void assertNothingOfTheConcern(String text) {
-        for (String content : CONCERN_CONTENT) {
+        for (String content : FIXTURE_CONTENT) {
             assertFalse(text.contains(content), "the mail says nothing of the concern: " + content);
         }
     }

@@ -6,6 +6,11 @@ import static dk.skp.staff.ConcernSteps.receive;
 import static dk.skp.staff.ConcernSteps.referenceOf;
 import static dk.skp.staff.ConcernSteps.sql;
 import static dk.skp.staff.ConcernSteps.triage;
+import static dk.skp.staff.MailContent.FIXTURE_CONTENT;
+import static dk.skp.staff.MailContent.LINKS;
+import static dk.skp.staff.MailContent.LINK_BASE;
+import static dk.skp.staff.MailContent.REFERENCES;
+import static dk.skp.staff.MailContent.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,14 +31,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,13 +52,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = GreenMailServer.class, restrictToAnnotatedClass = true)
 class OverdueDigestTest {
 
-    private static final Pattern LINKS = Pattern.compile("https?://\\S+");
-    private static final Pattern REFERENCES = Pattern.compile("SKP-[0-9A-Z]{4}-[0-9A-Z]{4}");
-    private static final String LINK_BASE = "https://skp.example-kommune.dk/concerns/";
     /** What the fixture concern says, and who holds it; none of it may reach the digest. */
-    private static final String[] CONCERN_CONTENT = { "Jens", "Hansen", "politi", "Politi", "11 22 33 44", "Kim", "tent",
-            "railway", "5000", "Evenings", "HOMELESS", "SUBSTANCE", "Picked up", "needs outreach", "30_49", "POLICE",
-            "Digest-Vest", "Sleeps rough", "Dorte", "cp-dorte", "HIGH" };
+    private static final String[] CONCERN_CONTENT = Stream.concat(Arrays.stream(FIXTURE_CONTENT),
+            Stream.of("Digest-Vest", "Sleeps rough", "Dorte", "cp-dorte", "HIGH")).toArray(String[]::new);
     /** Tuesday 24 November 2026, 07:00 in Copenhagen. */
     private static final Clock TUESDAY_MORNING = at("2026-11-24T06:00:00Z");
 
@@ -84,15 +85,6 @@ class OverdueDigestTest {
 
     private static long digestsInOutbox() {
         return StaffDatabase.count("SELECT count(*) FROM staff.mail_outbox WHERE kind = 'OVERDUE_DIGEST'");
-    }
-
-    private static List<String> all(Pattern pattern, String text) {
-        List<String> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
     }
 
     /** A concern received through the queue whose triage ran out on Friday 20 November. */
