@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -143,9 +145,7 @@ public final class PgQueue {
             try (ResultSet rows = select.executeQuery()) {
                 List<DeadMessage> dead = new ArrayList<>();
                 while (rows.next()) {
-                    dead.add(new DeadMessage(rows.getObject(1, UUID.class), rows.getString(2),
-                            rows.getTimestamp(3).toInstant(), rows.getInt(4), rows.getString(5),
-                            rows.getTimestamp(6).toInstant()));
+                    dead.add(dead(rows));
                 }
                 return dead;
             }
@@ -175,8 +175,7 @@ public final class PgQueue {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new DeadMessage(row.getObject(1, UUID.class), row.getString(2),
-                        row.getTimestamp(3).toInstant(), row.getInt(4), row.getString(5), row.getTimestamp(6).toInstant()));
+                return Optional.of(dead(row));
             }
         }
     }
@@ -193,6 +192,33 @@ public final class PgQueue {
             delete.setObject(1, id);
             return delete.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Deletes up to {@code limit} messages that died before {@code cutoff}, oldest first, and says which. For
+     * retention: a message nobody replayed in that time will not be, and its payload is personal data. Rows another
+     * transaction holds (an admin replaying one right now) are skipped.
+     */
+    public List<DeadMessage> discardDeadBefore(Connection connection, Instant cutoff, int limit) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("""
+                DELETE FROM queue.message WHERE id IN (
+                    SELECT id FROM queue.message WHERE dead_at < ? ORDER BY dead_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING id, topic, enqueued_at, attempts, last_error, dead_at""")) {
+            delete.setTimestamp(1, Timestamp.from(cutoff));
+            delete.setInt(2, limit);
+            try (ResultSet rows = delete.executeQuery()) {
+                List<DeadMessage> discarded = new ArrayList<>();
+                while (rows.next()) {
+                    discarded.add(dead(rows));
+                }
+                return discarded;
+            }
+        }
+    }
+
+    private static DeadMessage dead(ResultSet row) throws SQLException {
+        return new DeadMessage(row.getObject(1, UUID.class), row.getString(2), row.getTimestamp(3).toInstant(),
+                row.getInt(4), row.getString(5), row.getTimestamp(6).toInstant());
     }
 
     public QueueStats stats(Connection connection, String topic) throws SQLException {

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -212,6 +213,32 @@ class PgQueueTest {
         assertEquals(0, count("SELECT count(*) FROM queue.message WHERE id = '" + first + "'"));
         assertEquals(1, count("SELECT count(*) FROM queue.message WHERE id = '" + pending + "' AND dead_at IS NULL"));
         assertEquals(1, count("SELECT count(*) FROM queue.message WHERE id = '" + second + "' AND dead_at IS NOT NULL"));
+    }
+
+    @Test
+    void retentionDiscardsOnlyMessagesThatDiedBeforeTheCutoffOldestFirst() throws Exception {
+        UUID pending = enqueueAsIntake(1).get(0);
+        try (Connection staff = db.asStaff(); Statement sql = staff.createStatement()) {
+            sql.execute("UPDATE queue.message SET enqueued_at = now() - interval '1 year' WHERE id = '" + pending + "'");
+            for (String age : new String[] { "100 days", "95 days", "91 days", "89 days" }) {
+                sql.execute("INSERT INTO queue.message (id, topic, payload, attempts, last_error, enqueued_at, dead_at) "
+                        + "VALUES (gen_random_uuid(), '" + TOPIC + "', '{\"person\": \"someone\"}', 3, 'boom', "
+                        + "now() - interval '" + age + "', now() - interval '" + age + "')");
+            }
+        }
+        PgQueue queue = queue(3, Duration.ZERO, 10);
+        Instant cutoff = Instant.now().minus(Duration.ofDays(90));
+        try (Connection staff = db.asStaff()) {
+            List<DeadMessage> first = queue.discardDeadBefore(staff, cutoff, 2);
+            assertEquals(2, first.size(), "limited");
+            assertTrue(first.get(0).deadAt().isBefore(first.get(1).deadAt()), "oldest death first");
+            assertEquals(1, queue.discardDeadBefore(staff, cutoff, 2).size());
+            assertEquals(List.of(), queue.discardDeadBefore(staff, cutoff, 2));
+        }
+        assertEquals(1, count("SELECT count(*) FROM queue.message WHERE dead_at > now() - interval '90 days'"),
+                "died 89 days ago: kept");
+        assertEquals(1, count("SELECT count(*) FROM queue.message WHERE id = '" + pending + "' AND dead_at IS NULL"),
+                "a pending message is never discarded, however old");
     }
 
     @Test

@@ -30,6 +30,8 @@ import org.jboss.logging.Logger;
  * <p>
  * Works in batches, each in a transaction of its own, and skips concerns another instance (or a staff member's
  * change) holds locked at the moment; they are erased on a later run. An open concern is never erased, however old.
+ * Dead queue messages that died before the same cut-off are discarded too (see
+ * {@link DeadMessageService#discardDeadBefore}).
  */
 @ApplicationScoped
 public class ConcernRetention {
@@ -42,12 +44,14 @@ public class ConcernRetention {
 
     private final Clock clock;
     private final AuditLog audit;
+    private final DeadMessageService deadMessages;
     private final Period eraseAfter;
     private final ZoneId zone;
 
-    public ConcernRetention(Clock clock, AuditLog audit, StaffConfig config) {
+    public ConcernRetention(Clock clock, AuditLog audit, DeadMessageService deadMessages, StaffConfig config) {
         this.clock = clock;
         this.audit = audit;
+        this.deadMessages = deadMessages;
         this.eraseAfter = config.retention().eraseAfter();
         this.zone = config.zone();
     }
@@ -72,6 +76,12 @@ public class ConcernRetention {
                     eraseAfter);
         } else {
             LOG.debugf("no concern ended before %s holds personal data", cutoff);
+        }
+        // A dead queue message is a whole concern that never reached the team: an admin replays or discards it; one
+        // left that long after it died goes the way of the concerns whose work ended then.
+        long discarded = Batches.untilDone(BATCH_SIZE, () -> deadMessages.discardDeadBefore(SYSTEM, cutoff, BATCH_SIZE));
+        if (discarded > 0) {
+            LOG.warnf("discarded %d dead queue messages that died before %s and were never replayed", discarded, cutoff);
         }
         return erased;
     }

@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -73,6 +75,30 @@ public class DeadMessageService {
                     dead.topic(), dead.attempts(), dead.lastError());
         } catch (SQLException e) {
             throw ProblemException.unavailable(e);
+        }
+    }
+
+    /**
+     * Retention: discards up to {@code limit} messages that died before {@code cutoff}, in the caller's transaction,
+     * each audited like an admin's discard. A message nobody replayed in that time will not be, and what it carries
+     * (a whole concern) is personal data SKP has no business keeping.
+     *
+     * @return how many were discarded
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int discardDeadBefore(Viewer system, Instant cutoff, int limit) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<dk.skp.model.queue.DeadMessage> discarded = queue.discardDeadBefore(connection, cutoff, limit);
+            for (var dead : discarded) {
+                Map<String, Object> details = details(dead);
+                details.put("diedAt", dead.deadAt().toString());
+                audit.record(system, AuditLog.Action.DEAD_MESSAGE_DISCARDED, null, details);
+                LOG.warnf("retention discarded dead message %s on %s, dead since %s and never replayed (had failed %d "
+                        + "times: %s)", dead.id(), dead.topic(), dead.deadAt(), dead.attempts(), dead.lastError());
+            }
+            return discarded.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not discard old dead messages", e);
         }
     }
 

@@ -357,6 +357,25 @@ class ConcernRetentionTest {
     }
 
     @Test
+    void deadQueueMessagesThatNobodyReplayedGoAfterTheSamePeriodAndAreAudited() {
+        // Two concerns that never reached the team: one died 91 days before the run, one 89 days before.
+        sql("INSERT INTO queue.message (id, topic, payload, attempts, last_error, enqueued_at, dead_at) VALUES "
+                + "('00000000-0000-0000-0000-00000000d091', 'concern-submitted', '{\"concern\": \"personal\"}', 8, 'boom', "
+                + "'2024-01-01T10:00:00Z', '2024-01-01T10:00:00Z'), "
+                + "('00000000-0000-0000-0000-00000000d089', 'concern-submitted', '{\"concern\": \"personal\"}', 8, 'boom', "
+                + "'2024-01-03T10:00:00Z', '2024-01-03T10:00:00Z')");
+        retention.erase(at(Instant.parse("2024-04-01T10:00:00Z")));
+
+        assertEquals(0, StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '00000000-0000-0000-0000-00000000d091'"));
+        assertEquals(1, StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '00000000-0000-0000-0000-00000000d089'"),
+                "89 days dead: an admin may still replay it");
+        assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.audit_event WHERE action = 'DEAD_MESSAGE_DISCARDED' "
+                + "AND actor = 'system:concern-retention' AND details->>'messageId' = '00000000-0000-0000-0000-00000000d091' "
+                + "AND details->>'diedAt' = '2024-01-01T10:00:00Z'"));
+        sql("DELETE FROM queue.message WHERE id = '00000000-0000-0000-0000-00000000d089'");
+    }
+
+    @Test
     void ninetyDaysAreCountedInTheMunicipalitysCalendar() {
         // 12:00 in Copenhagen (summer time) on 1 June; 90 days before is 12:00 on 3 March, winter time: 11:00 UTC.
         assertEquals(Instant.parse("2026-03-03T11:00:00Z"), retention.cutoff(at(Instant.parse("2026-06-01T10:00:00Z"))));
