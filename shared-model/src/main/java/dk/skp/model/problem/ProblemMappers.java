@@ -186,6 +186,10 @@ public final class ProblemMappers {
             if (cause instanceof JsonProcessingException json) {
                 return with(new JsonProcessingMapper(), headers, uri).toResponse(json);
             }
+            if (cause instanceof ProblemException refused) {
+                // A parameter converter's refusal (see NumberParameters), which JAX-RS wrapped in a 404.
+                return with(new ProblemExceptionMapper(), headers, uri).toResponse(refused);
+            }
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             ProblemType type = ProblemType.forStatus(status);
             Response problem = problem(type, null, null);

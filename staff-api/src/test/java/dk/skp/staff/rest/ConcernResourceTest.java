@@ -130,6 +130,13 @@ class ConcernResourceTest {
         given().auth().oauth2(Tokens.coordinator()).queryParam("after", "garbage!")
                 .when().get("/api/v1/concerns")
                 .then().statusCode(400).body("errors[0].field", equalTo("after"));
+        for (String path : new String[] { "/api/v1/concerns", "/api/v1/concerns/claimable", "/api/v1/concerns/overdue" }) {
+            given().auth().oauth2(Tokens.coordinator()).header("Accept-Language", "en").queryParam("limit", "many")
+                    .when().get(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"))
+                    .body("errors[0].message", equalTo("must be a whole number, such as 20"));
+        }
         given().auth().oauth2(Tokens.coordinator()).header("Accept-Language", "da").queryParam("limit", 0)
                 .when().get("/api/v1/concerns")
                 .then().statusCode(422).body("errors[0].field", equalTo("limit"))
