@@ -129,7 +129,11 @@ class SubmissionRulesTest {
 
         ((ObjectNode) concern.get("observations")).put("description", "x".repeat(70_000));
         long before = IntakeDatabase.queued();
-        given().contentType(ContentType.JSON).body(concern.toString()).when().post("/api/v1/concerns").then().statusCode(413);
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(concern.toString())
+                .when().post("/api/v1/concerns")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("title", equalTo("Request too large"))
+                .body("instance", equalTo("/api/v1/concerns"));
         assertEquals(before, IntakeDatabase.queued());
     }
 }
