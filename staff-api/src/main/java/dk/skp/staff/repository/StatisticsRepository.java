@@ -4,13 +4,17 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Counts over concerns received in a period, from columns that survive the erasure of personal data: a concern
- * erased by retention still counts. Nothing here reads the report.
+ * erased by retention still counts. Nothing here reads the report. Three passes over the period's rows, whatever
+ * the number of counts: one for every coded column at once (grouping sets), one for the target groups (a concern
+ * may have several), one for the medians.
  */
 @ApplicationScoped
 public class StatisticsRepository {
@@ -19,74 +23,98 @@ public class StatisticsRepository {
     public record Elapsed(long concerns, Double medianSeconds) {
     }
 
-    /** What concerns are counted by; the column names are this class's own, never a caller's text. */
+    /** What concerns are counted by. */
     public enum Dimension {
-        REPORTER_ROLE("reporter_role"), CHANNEL("channel"), STATUS("status"), TRIAGE_OUTCOME("triage_outcome"),
-        CLOSING_REASON("closing_reason");
-
-        private final String column;
-
-        Dimension(String column) {
-            this.column = column;
-        }
+        REPORTER_ROLE, CHANNEL, STATUS, TRIAGE_OUTCOME, CLOSING_REASON,
+        /** Typed at triage: counted case-insensitively, under the spelling that sorts first. */
+        DISTRICT
     }
 
     /** A moment in a concern's life that statistics measure from receipt; kept when personal data is erased. */
     public enum Moment {
-        FIRST_TRIAGE("first_triaged_at"), FIRST_ATTEMPT("first_attempt_at"), CONTACT_ESTABLISHED("contact_established_at");
+        FIRST_TRIAGE, FIRST_ATTEMPT, CONTACT_ESTABLISHED
+    }
 
-        private final String column;
+    /** The period's concerns, and how many of them have each value of each dimension (no value: not counted). */
+    public record Counts(long received, Map<Dimension, Map<String, Long>> by) {
+    }
 
-        Moment(String column) {
-            this.column = column;
+    /** The period's concerns; every figure below is of these. */
+    private static final String PERIOD = " FROM staff.concern WHERE received_at >= :from AND received_at < :to ";
+
+    public Counts counts(Instant from, Instant to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query("""
+                SELECT CASE WHEN GROUPING(reporter_role) = 0 THEN 'REPORTER_ROLE'
+                            WHEN GROUPING(channel) = 0 THEN 'CHANNEL'
+                            WHEN GROUPING(status) = 0 THEN 'STATUS'
+                            WHEN GROUPING(triage_outcome) = 0 THEN 'TRIAGE_OUTCOME'
+                            WHEN GROUPING(closing_reason) = 0 THEN 'CLOSING_REASON'
+                            WHEN GROUPING(lower(trim(district))) = 0 THEN 'DISTRICT' END,
+                       CASE WHEN GROUPING(reporter_role) = 0 THEN reporter_role
+                            WHEN GROUPING(channel) = 0 THEN channel
+                            WHEN GROUPING(status) = 0 THEN status
+                            WHEN GROUPING(triage_outcome) = 0 THEN triage_outcome
+                            WHEN GROUPING(closing_reason) = 0 THEN closing_reason
+                            WHEN GROUPING(lower(trim(district))) = 0 THEN min(trim(district)) END,
+                       count(*)""" + PERIOD + """
+                 GROUP BY GROUPING SETS ((reporter_role), (channel), (status), (triage_outcome), (closing_reason),
+                                         (lower(trim(district))), ())""", from, to).getResultList();
+        long received = 0;
+        Map<Dimension, Map<String, Long>> by = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            by.put(dimension, new LinkedHashMap<>());
         }
-    }
-
-    /** The period's concerns; every count below is of these. */
-    private static final String PERIOD = " FROM staff.concern WHERE received_at >= :from AND received_at < :to";
-
-    public long received(Instant from, Instant to) {
-        return ((Number) query("SELECT count(*)" + PERIOD, from, to).getSingleResult()).longValue();
-    }
-
-    /** Counts by one of the concern's coded columns; concerns without a value there are left out. */
-    public Map<String, Long> countBy(Dimension dimension, Instant from, Instant to) {
-        String column = dimension.column;
-        return counts(query("SELECT " + column + ", count(*)" + PERIOD + " AND " + column + " IS NOT NULL GROUP BY 1",
-                from, to));
+        for (Object[] row : rows) {
+            long count = ((Number) row[2]).longValue();
+            if (row[0] == null) {
+                received = count; // the empty grouping set: every concern of the period
+            } else if (row[1] != null) {
+                by.get(Dimension.valueOf((String) row[0])).put((String) row[1], count);
+            }
+        }
+        by.put(Dimension.DISTRICT, mostFirst(by.get(Dimension.DISTRICT)));
+        return new Counts(received, by);
     }
 
     /** A concern counts once for each of its target groups. */
     public Map<String, Long> countByTargetGroup(Instant from, Instant to) {
-        return counts(query("SELECT g, count(*) FROM staff.concern, unnest(target_groups) AS g "
-                + "WHERE received_at >= :from AND received_at < :to GROUP BY g", from, to));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query("SELECT g, count(*) FROM staff.concern, unnest(target_groups) AS g "
+                + "WHERE received_at >= :from AND received_at < :to GROUP BY g", from, to).getResultList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
-    /** Districts are typed at triage: counted case-insensitively, under the spelling used first. */
-    public Map<String, Long> countByDistrict(Instant from, Instant to) {
-        return counts(query("SELECT min(trim(district)), count(*)" + PERIOD
-                + " AND district IS NOT NULL GROUP BY lower(trim(district)) ORDER BY 2 DESC, 1", from, to));
+    /** From receipt to each moment, over the period's concerns that have reached it. */
+    public Map<Moment, Elapsed> sinceReceipt(Instant from, Instant to) {
+        Object[] row = (Object[]) query("""
+                SELECT count(first_triaged_at),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_triaged_at - received_at)),
+                       count(first_attempt_at),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_attempt_at - received_at)),
+                       count(contact_established_at),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM contact_established_at - received_at))
+                """ + PERIOD, from, to).getSingleResult();
+        Map<Moment, Elapsed> elapsed = new EnumMap<>(Moment.class);
+        for (Moment moment : Moment.values()) {
+            int column = moment.ordinal() * 2;
+            elapsed.put(moment, new Elapsed(((Number) row[column]).longValue(),
+                    row[column + 1] == null ? null : ((Number) row[column + 1]).doubleValue()));
+        }
+        return elapsed;
     }
 
-    /** From receipt to {@code moment}, over the period's concerns that have reached it. */
-    public Elapsed sinceReceipt(Moment moment, Instant from, Instant to) {
-        String column = moment.column;
-        Object[] row = (Object[]) query("SELECT count(" + column + "), percentile_cont(0.5) WITHIN GROUP "
-                + "(ORDER BY extract(epoch FROM " + column + " - received_at))" + PERIOD, from, to).getSingleResult();
-        return new Elapsed(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).doubleValue());
+    private static Map<String, Long> mostFirst(Map<String, Long> counts) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     private static Query query(String sql, Instant from, Instant to) {
         return Panache.getEntityManager().createNativeQuery(sql).setParameter("from", from).setParameter("to", to);
-    }
-
-    private static Map<String, Long> counts(Query query) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        for (Object[] row : rows) {
-            counts.put(String.valueOf(row[0]), ((Number) row[1]).longValue());
-        }
-        return counts;
     }
 }

@@ -47,17 +47,19 @@ public class StatisticsService {
         criteria.put("from", from.toString());
         criteria.put("to", to.toString());
         audit.record(viewer, AuditLog.Action.STATISTICS_READ, null, criteria);
-        return new Statistics(from, to, statistics.received(start, end),
-                byCode(ReporterRole.class, statistics.countBy(Dimension.REPORTER_ROLE, start, end)),
-                byCode(Channel.class, statistics.countBy(Dimension.CHANNEL, start, end)),
-                byCode(ConcernStatus.class, statistics.countBy(Dimension.STATUS, start, end)),
+        StatisticsRepository.Counts counts = statistics.counts(start, end);
+        Map<Moment, StatisticsRepository.Elapsed> elapsed = statistics.sinceReceipt(start, end);
+        return new Statistics(from, to, counts.received(),
+                byCode(ReporterRole.class, counts.by().get(Dimension.REPORTER_ROLE)),
+                byCode(Channel.class, counts.by().get(Dimension.CHANNEL)),
+                byCode(ConcernStatus.class, counts.by().get(Dimension.STATUS)),
                 byCode(TargetGroup.class, statistics.countByTargetGroup(start, end)),
-                byCode(TriageOutcome.class, statistics.countBy(Dimension.TRIAGE_OUTCOME, start, end)),
-                byCode(ClosingReason.class, statistics.countBy(Dimension.CLOSING_REASON, start, end)),
-                statistics.countByDistrict(start, end),
-                elapsed(statistics.sinceReceipt(Moment.FIRST_TRIAGE, start, end)),
-                elapsed(statistics.sinceReceipt(Moment.FIRST_ATTEMPT, start, end)),
-                elapsed(statistics.sinceReceipt(Moment.CONTACT_ESTABLISHED, start, end)));
+                byCode(TriageOutcome.class, counts.by().get(Dimension.TRIAGE_OUTCOME)),
+                byCode(ClosingReason.class, counts.by().get(Dimension.CLOSING_REASON)),
+                counts.by().get(Dimension.DISTRICT),
+                elapsed(elapsed.get(Moment.FIRST_TRIAGE)),
+                elapsed(elapsed.get(Moment.FIRST_ATTEMPT)),
+                elapsed(elapsed.get(Moment.CONTACT_ESTABLISHED)));
     }
 
     /** Every code of {@code type} in its declared order, 0 where nothing was counted. */
