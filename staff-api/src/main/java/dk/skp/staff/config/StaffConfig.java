@@ -101,6 +101,10 @@ public interface StaffConfig {
          */
         String overdueDigestCron();
 
+        /** The language of staff mails: da or en. */
+        @WithDefault("da")
+        String language();
+
         /** Address of a concern in the staff client, without the id: mails link to {link-base}/{id}. */
         String linkBase();
 

@@ -1,5 +1,6 @@
 package dk.skp.staff.mail;
 
+import dk.skp.model.problem.Languages;
 import dk.skp.model.reference.ReferenceNumber;
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.repository.MailOutboxEntity;
@@ -52,10 +53,21 @@ public class StaffMail {
 
     private final Clock clock;
     private final StaffConfig.Mail config;
+    private final Locale language;
 
     public StaffMail(Clock clock, StaffConfig config) {
         this.clock = clock;
         this.config = config.mail();
+        String code = config.mail().language().strip();
+        if (!code.equals("da") && !code.equals("en")) {
+            throw new IllegalArgumentException("skp.staff.mail.language must be da or en, not " + code);
+        }
+        this.language = Languages.of(code);
+    }
+
+    /** The language staff mails are written in ({@code skp.staff.mail.language}). */
+    public Locale language() {
+        return language;
     }
 
     /**

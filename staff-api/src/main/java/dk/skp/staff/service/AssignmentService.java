@@ -8,7 +8,6 @@ import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.repository.ContactPersonEntity;
 import dk.skp.staff.mail.StaffMail;
-import dk.skp.model.problem.Languages;
 import dk.skp.staff.repository.ContactPersonRepository;
 import dk.skp.staff.service.ConcernCommands.AssignTo;
 import dk.skp.staff.service.ConcernViews.AssignmentSuggestion;
@@ -67,7 +66,7 @@ public class AssignmentService {
         changes.record(viewer, concern, before, AuditLog.Action.ASSIGN, details);
         if (person.email != null && !person.email.isBlank()) {
             // Reference and link only; written to the outbox in this transaction, sent when it commits.
-            mail.assignmentNotice(person.email, concern.reference, concern.id, Languages.DANISH);
+            mail.assignmentNotice(person.email, concern.reference, concern.id, mail.language());
         }
         return mapper.details(viewer, concern);
     }

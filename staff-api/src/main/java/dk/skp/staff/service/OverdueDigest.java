@@ -1,6 +1,5 @@
 package dk.skp.staff.service;
 
-import dk.skp.model.problem.Languages;
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.mail.OverdueConcern;
 import dk.skp.staff.mail.StaffMail;
@@ -102,7 +101,7 @@ public class OverdueDigest {
         if (!digests.claim(day, at, missed.size())) {
             return new Run(day, Outcome.ALREADY_WRITTEN, missed.size());
         }
-        Optional<UUID> written = mail.overdueDigest(missed, Languages.DANISH);
+        Optional<UUID> written = mail.overdueDigest(missed, mail.language());
         if (written.isEmpty()) {
             // Keep the day free: a digest that was not written must not count as today's.
             QuarkusTransaction.setRollbackOnly();

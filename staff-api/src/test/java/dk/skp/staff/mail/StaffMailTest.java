@@ -102,6 +102,11 @@ class StaffMailTest {
     }
 
     @Test
+    void staffMailIsDanishUnlessConfiguredOtherwise() {
+        assertEquals(Locale.forLanguageTag("da"), mail.language());
+    }
+
+    @Test
     void anAssignmentNoticeInDanishCarriesTheReferenceAndALinkAndNothingElse() throws Exception {
         Registered concern = registered();
         QuarkusTransaction.requiringNew().run(() -> mail.assignmentNotice("kontakt.person@example-kommune.dk",
