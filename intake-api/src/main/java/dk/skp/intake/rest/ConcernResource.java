@@ -95,6 +95,8 @@ public class ConcernResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Fields break the rules (errors names each one); the person is under 18 "
             + "(type urn:skp:problem:child-welfare: report to children's services instead); or an Idempotency-Key was reused "
             + "with another body. Nothing was stored.",

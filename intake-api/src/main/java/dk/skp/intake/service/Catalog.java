@@ -13,7 +13,7 @@ public record Catalog(
         @Schema(description = "What the reporter is told after submitting.") Text serviceNotice,
         @Schema(description = "Shown when acuteDanger is chosen.") Text acuteDangerNotice,
         @Schema(description = "Shown when the person is under 18: nothing is sent; where to report instead.") Text childWelfareNotice,
-        @Schema(description = "The municipality's route for notifications about children, if configured.") String childWelfareRoute,
+        @Schema(nullable = true, description = "The municipality's route for notifications about children, if configured.") String childWelfareRoute,
         @Schema(description = "Each vocabulary by name, e.g. ReporterRole, with its codes.") Map<String, List<Term>> vocabularies,
         @Schema(description = "Every field of the concern, by JSON path.") List<Field> fields,
         @Schema(description = "Which fields are required or forbidden for which choice.") List<Rule> rules) {

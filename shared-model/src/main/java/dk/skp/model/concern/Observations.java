@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Observations(
         @NotEmpty(message = "{skp.required}") @Size(max = 12, message = "{skp.size.max}")
         List<@NotNull(message = "{skp.required}") Indicator> indicators,
-        @Size(max = 4000, message = "{skp.size.max}") String description,
-        @Schema(description = "Anything the team should know before a visit: a dog, threats, weapons.")
+        @Schema(nullable = true) @Size(max = 4000, message = "{skp.size.max}") String description,
+        @Schema(nullable = true, description = "Anything the team should know before a visit: a dog, threats, weapons.")
         @Size(max = 1000, message = "{skp.size.max}") String safetyNotes) {
 }

@@ -10,12 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "The person the concern is about. Everything but the age band may be unknown.")
 public record Person(
-        @Size(max = 200, message = "{skp.size.max}") String name,
+        @Schema(nullable = true) @Size(max = 200, message = "{skp.size.max}") String name,
         @NotNull(message = "{skp.required}") AgeBand ageBand,
-        Gender gender,
-        @Schema(description = "What helps the team recognise the person.")
+        @Schema(nullable = true) Gender gender,
+        @Schema(nullable = true, description = "What helps the team recognise the person.")
         @Size(max = 1000, message = "{skp.size.max}") String appearance,
-        @Schema(description = "Language the person speaks (ISO 639-1).", examples = "da")
+        @Schema(nullable = true, description = "Language the person speaks (ISO 639-1).", examples = "da")
         @Pattern(regexp = "[a-z]{2}", message = "{skp.languageCode}") String language,
         @NotNull(message = "{skp.required}") KnowsAboutReport knowsAboutReport) {
 }

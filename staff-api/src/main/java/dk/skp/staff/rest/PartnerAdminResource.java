@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -50,7 +51,8 @@ public class PartnerAdminResource {
     @GET
     @Operation(summary = "List partners and their keys (prefixes only)")
     @APIResponse(responseCode = "200", description = "All partners",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Partner.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Partner.class)))
     public List<Partner> list() {
         return partners.list();
     }
@@ -63,6 +65,8 @@ public class PartnerAdminResource {
     @APIResponse(responseCode = "409", description = "A partner with this id exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull(message = "{skp.required}") NewPartner body) {
         return Response.status(Response.Status.CREATED).entity(partners.create(viewer.get(), body)).build();

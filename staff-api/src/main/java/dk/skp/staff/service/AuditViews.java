@@ -24,13 +24,13 @@ public final class AuditViews {
                     examples = "coordinator-7") String actor,
             @Schema(description = "The roles the token carried") List<String> actorRoles,
             @Schema(examples = "READ") String action,
-            @Schema(description = "The concern concerned, if one") UUID concernId,
-            @Schema(description = "Search criteria and the like; never the concern's content") Map<String, Object> details) {
+            @Schema(nullable = true, description = "The concern concerned, if one") UUID concernId,
+            @Schema(nullable = true, description = "Search criteria and the like; never the concern's content") Map<String, Object> details) {
     }
 
     @Schema(name = "AuditPage", description = "One page of audit rows, oldest first.")
     public record AuditPage(
             List<AuditEntry> items,
-            @Schema(description = "Pass as 'after' to get the next page; absent on the last page.") String next) {
+            @Schema(nullable = true, description = "Pass as 'after' to get the next page; absent on the last page.") String next) {
     }
 }

@@ -27,26 +27,26 @@ public record ConcernDetails(
         @Schema(description = "The reporter's urgency; URGENT whenever acuteDanger is set.") Urgency urgency,
         @Schema(description = "The reporter said the person is in acute danger.") boolean acuteDanger,
         @Schema(description = "How the concern came in.") Channel channel,
-        @Schema(description = "Partner organisation that sent it; absent for the public web form.") String partnerId,
+        @Schema(nullable = true, description = "Partner organisation that sent it; absent for the public web form.") String partnerId,
         @Schema(description = "When intake received it.") Instant receivedAt,
         @Schema(description = "When staff took it off the queue.") Instant registeredAt,
         @Schema(description = "When the team last changed it.") Instant changedAt,
-        @Schema(description = "Subject of the assigned contact person, if any.") String assignedTo,
-        @Schema(description = "Who holds it, and since when; absent when nobody does.") Assignment assignment,
-        @Schema(description = "By when it is to be triaged (end of the working day); present while it waits for "
+        @Schema(nullable = true, description = "Subject of the assigned contact person, if any.") String assignedTo,
+        @Schema(nullable = true, description = "Who holds it, and since when; absent when nobody does.") Assignment assignment,
+        @Schema(nullable = true, description = "By when it is to be triaged (end of the working day); present while it waits for "
                 + "triage (RECEIVED, REOPENED).") Instant triageDueAt,
-        @Schema(description = "By when the contact person holding it is to make a first contact attempt; present "
+        @Schema(nullable = true, description = "By when the contact person holding it is to make a first contact attempt; present "
                 + "from assignment until an attempt is recorded.") Instant firstAttemptDueAt,
-        @Schema(description = "Absent until the concern is triaged.") Triage triage,
-        @Schema(description = "Present while the concern is CLOSED.") Closing closing,
-        @Schema(description = "When the referrer's name, phone and e-mail were erased from the report: as the work "
+        @Schema(nullable = true, description = "Absent until the concern is triaged.") Triage triage,
+        @Schema(nullable = true, description = "Present while the concern is CLOSED.") Closing closing,
+        @Schema(nullable = true, description = "When the referrer's name, phone and e-mail were erased from the report: as the work "
                 + "ended (CLOSED or an early triage ending). Reopening does not bring them back. Absent while they are "
                 + "held.") Instant referrerErasedAt,
-        @Schema(description = "When the concern's personal data was erased, a set time after the work ended (90 days "
+        @Schema(nullable = true, description = "When the concern's personal data was erased, a set time after the work ended (90 days "
                 + "unless configured otherwise). Since then the report holds only codes for statistics, free-text "
                 + "notes are gone, and the concern cannot be changed or reopened (409). Absent while personal data is "
                 + "held.") Instant erasedAt,
-        @Schema(description = "A coordinator's decision on visiting alone or in a pair; see the briefing for the "
+        @Schema(nullable = true, description = "A coordinator's decision on visiting alone or in a pair; see the briefing for the "
                 + "suggestion.") VisitTeam visitTeam,
         @Schema(description = "Contact attempts, newest first.") List<ContactAttempt> attempts,
         @Schema(description = "Other concerns about the same person (for a contact person: those assigned to them).")

@@ -19,13 +19,13 @@ public record ConcernSummary(
         @Schema(description = "The reporter said the person is in acute danger.") boolean acuteDanger,
         @Schema(description = "How the concern came in.") Channel channel,
         @Schema(description = "When intake received it.") Instant receivedAt,
-        @Schema(description = "Set at triage.") Priority priority,
-        @Schema(description = "Set at triage: MENTAL_ILLNESS, SUBSTANCE_ABUSE, HOMELESSNESS (no home of their own, or cannot stay in it), OTHER_SOCIAL_PROBLEMS.")
+        @Schema(description = "Set at triage.", nullable = true) Priority priority,
+        @Schema(nullable = true, description = "Set at triage: MENTAL_ILLNESS, SUBSTANCE_ABUSE, HOMELESSNESS (no home of their own, or cannot stay in it), OTHER_SOCIAL_PROBLEMS.")
         List<TargetGroup> targetGroups,
-        @Schema(description = "Set at triage.") String district,
-        @Schema(description = "Subject of the assigned contact person, if any.") String assignedTo,
-        @Schema(description = "By when it is to be triaged; present while it waits for triage.") Instant triageDueAt,
-        @Schema(description = "By when a first contact attempt is due; present from assignment until one is recorded.")
+        @Schema(description = "Set at triage.", nullable = true) String district,
+        @Schema(nullable = true, description = "Subject of the assigned contact person, if any.") String assignedTo,
+        @Schema(nullable = true, description = "By when it is to be triaged; present while it waits for triage.") Instant triageDueAt,
+        @Schema(nullable = true, description = "By when a first contact attempt is due; present from assignment until one is recorded.")
         Instant firstAttemptDueAt,
         @Schema(description = "The concern's version: send it as If-Match to claim from the list.") long version) {
 }

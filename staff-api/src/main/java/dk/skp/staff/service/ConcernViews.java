@@ -27,31 +27,31 @@ public final class ConcernViews {
     @Schema(description = "The latest triage decision.")
     public record Triage(
             @Schema(description = "What triage decided.") TriageOutcome outcome,
-            @Schema(description = "The team's priority; absent when the outcome gave none.") Priority priority,
+            @Schema(nullable = true, description = "The team's priority; absent when the outcome gave none.") Priority priority,
             @Schema(description = "The § 99 target groups the person belongs to: MENTAL_ILLNESS, SUBSTANCE_ABUSE, HOMELESSNESS (no home of their own, or cannot stay in it), OTHER_SOCIAL_PROBLEMS.")
             List<TargetGroup> targetGroups,
-            @Schema(description = "The district whose contact persons should go out.", examples = "Vollsmose") String district,
-            @Schema(description = "Why, in a few words.") String reason,
-            @Schema(description = "For REDIRECTED: the service the concern was passed to.") String redirectedTo,
-            @Schema(description = "For DUPLICATE: the concern this one repeats.") UUID duplicateOf,
+            @Schema(nullable = true, description = "The district whose contact persons should go out.", examples = "Vollsmose") String district,
+            @Schema(nullable = true, description = "Why, in a few words.") String reason,
+            @Schema(nullable = true, description = "For REDIRECTED: the service the concern was passed to.") String redirectedTo,
+            @Schema(nullable = true, description = "For DUPLICATE: the concern this one repeats.") UUID duplicateOf,
             @Schema(description = "When.") Instant triagedAt,
             @Schema(description = "Subject of the coordinator who triaged.") String triagedBy) {
     }
 
     @Schema(description = "Who holds the concern.")
     public record Assignment(
-            @Schema(description = "The contact person's id in the administration; absent if they were removed since.")
+            @Schema(nullable = true, description = "The contact person's id in the administration; absent if they were removed since.")
             UUID contactPersonId,
             @Schema(description = "Their OIDC subject, as in assignedTo.") String subject,
-            @Schema(description = "Their name; absent if they were removed since.") String name,
+            @Schema(nullable = true, description = "Their name; absent if they were removed since.") String name,
             @Schema(description = "Since when they hold it.") Instant assignedAt) {
     }
 
     @Schema(description = "Why the work with the concern ended.")
     public record Closing(
             @Schema(description = "Why the work ended.") ClosingReason reason,
-            @Schema(description = "For HANDED_OVER: the lasting service that took over.") String handedOverTo,
-            @Schema(description = "A few words; required for OTHER.") String note,
+            @Schema(nullable = true, description = "For HANDED_OVER: the lasting service that took over.") String handedOverTo,
+            @Schema(nullable = true, description = "A few words; required for OTHER.") String note,
             @Schema(description = "How many contact attempts had been made, e.g. for NOT_FOUND.") int attemptsMade,
             @Schema(description = "When.") Instant closedAt,
             @Schema(description = "Subject of the coordinator who closed it.") String closedBy) {
@@ -62,10 +62,10 @@ public final class ConcernViews {
             @Schema(description = "The attempt's id, as in the audit trail.") UUID id,
             @Schema(description = "When the attempt was made.") Instant attemptedAt,
             @Schema(description = "How.") AttemptChannel channel,
-            @Schema(description = "Where, e.g. 'the bench by the station'.") String placeNote,
+            @Schema(nullable = true, description = "Where, e.g. 'the bench by the station'.") String placeNote,
             @Schema(description = "With what result.") AttemptOutcome outcome,
-            @Schema(description = "What happens next.") String nextStep,
-            @Schema(description = "When the next step is due.") LocalDate nextStepOn,
+            @Schema(nullable = true, description = "What happens next.") String nextStep,
+            @Schema(nullable = true, description = "When the next step is due.") LocalDate nextStepOn,
             @Schema(description = "Subject of the staff member who recorded it.") String recordedBy,
             @Schema(description = "When it was recorded.") Instant recordedAt) {
     }
@@ -98,17 +98,17 @@ public final class ConcernViews {
             @Schema(description = "The concern's id.") UUID concernId,
             @Schema(description = "The concern's reference.") String reference,
             @Schema(description = "The reporter said the person is in acute danger now.") boolean acuteDanger,
-            @Schema(description = "The reporter's own words about risks: a dog, threats, weapons.") String safetyNotes,
+            @Schema(nullable = true, description = "The reporter's own words about risks: a dog, threats, weapons.") String safetyNotes,
             @Schema(description = "The reported indicators that signal risk.") List<Indicator> riskIndicators,
-            @Schema(description = "Language the person speaks (ISO 639-1), as reported.") String personLanguage,
+            @Schema(nullable = true, description = "Language the person speaks (ISO 639-1), as reported.") String personLanguage,
             @Schema(description = "Whether the person knows about the concern: shapes the first words at the door.")
             KnowsAboutReport knowsAboutReport,
             @Schema(description = "The person's age band, as reported.") AgeBand ageBand,
-            @Schema(description = "What helps to recognise the person.") String appearance,
+            @Schema(nullable = true, description = "What helps to recognise the person.") String appearance,
             @Schema(description = "Where and when the person can be found.") Whereabouts whereabouts,
             @Schema(description = "Why a pair is suggested; empty when nothing signals risk.") List<RiskSignal> riskSignals,
             @Schema(description = "PAIR when any risk signal is present, else ALONE.") VisitTeam suggestedTeam,
-            @Schema(description = "A coordinator's decision, when one was made.") VisitTeam decidedTeam,
+            @Schema(nullable = true, description = "A coordinator's decision, when one was made.") VisitTeam decidedTeam,
             @Schema(description = "What applies: the decision if there is one, else the suggestion.") VisitTeam team,
             @Schema(description = "The concern's version; the same as the ETag.") long version) {
     }
@@ -124,7 +124,7 @@ public final class ConcernViews {
             @Schema(description = "How many open concerns they can hold.") int capacity,
             @Schema(description = "Open concerns they hold now.") long openConcerns,
             @Schema(description = "Capacity minus open concerns; negative when over capacity.") long freeCapacity,
-            @Schema(description = "Away up to and including this day, if set.") LocalDate absentUntil,
+            @Schema(nullable = true, description = "Away up to and including this day, if set.") LocalDate absentUntil,
             @Schema(description = "Absent today; ranked last.") boolean absent,
             @Schema(description = "They hold this concern now.") boolean currentlyAssigned) {
     }

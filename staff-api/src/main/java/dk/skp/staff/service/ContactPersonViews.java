@@ -61,7 +61,7 @@ public final class ContactPersonViews {
             @Schema(description = "Districts they cover.") List<String> districts,
             @Schema(description = "How many open concerns they can hold.") int capacity,
             @Schema(description = "Open concerns they hold now.") long openConcerns,
-            @Schema(description = "Away up to and including this day, if set.") LocalDate absentUntil,
+            @Schema(nullable = true, description = "Away up to and including this day, if set.") LocalDate absentUntil,
             @Schema(description = "Absent today.") boolean absent,
             @Schema(description = "When they were added.") Instant createdAt) {
     }

@@ -16,8 +16,8 @@ public record OverdueItem(
         @Schema(description = "Which deadline was missed: TRIAGE (not triaged in time) or FIRST_ATTEMPT (no contact "
                 + "attempt in time after assignment).") Deadline missed,
         @Schema(description = "When the deadline ran out: the end of its last working day.") Instant dueAt,
-        @Schema(description = "Subject of the assigned contact person, if any.") String assignedTo,
-        @Schema(description = "Set at triage.") Priority priority,
+        @Schema(nullable = true, description = "Subject of the assigned contact person, if any.") String assignedTo,
+        @Schema(nullable = true, description = "Set at triage.") Priority priority,
         @Schema(description = "The reporter's urgency.") Urgency urgency,
         @Schema(description = "The reporter said the person is in acute danger.") boolean acuteDanger) {
 }

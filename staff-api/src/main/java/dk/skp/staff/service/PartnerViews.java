@@ -25,12 +25,13 @@ public final class PartnerViews {
     }
 
     @Schema(description = "A partner organisation and its keys (never the keys themselves).")
-    public record Partner(String id, String name, ReporterRole defaultRole, Instant createdAt, Instant revokedAt,
-            List<Key> keys) {
+    public record Partner(String id, String name, ReporterRole defaultRole, Instant createdAt,
+            @Schema(nullable = true) Instant revokedAt, List<Key> keys) {
     }
 
     @Schema(description = "An API key, identified by its first characters.")
-    public record Key(@Schema(examples = "skp_3q2Xk9") String prefix, Instant createdAt, Instant revokedAt) {
+    public record Key(@Schema(examples = "skp_3q2Xk9") String prefix, Instant createdAt,
+            @Schema(nullable = true) Instant revokedAt) {
     }
 
     @Schema(description = "A new API key. This is the only time the key is shown: give it to the partner now.")

@@ -34,8 +34,8 @@ public record Statistics(
     @Schema(description = "How long something took, over the period's concerns where it has happened.")
     public record Elapsed(
             @Schema(description = "How many of the period's concerns it has happened for.") long concerns,
-            @Schema(description = "The median, as an ISO-8601 duration to the minute, e.g. PT26H30M; absent when "
+            @Schema(nullable = true, description = "The median, as an ISO-8601 duration to the minute, e.g. PT26H30M; absent when "
                     + "concerns is 0.") String median,
-            @Schema(description = "The median in hours, to one decimal; absent when concerns is 0.") Double medianHours) {
+            @Schema(nullable = true, description = "The median in hours, to one decimal; absent when concerns is 0.") Double medianHours) {
     }
 }
