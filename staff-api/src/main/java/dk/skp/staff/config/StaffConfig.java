@@ -27,13 +27,18 @@ public interface StaffConfig {
 
     Mail mail();
 
-    /** Where staff tokens come from; read by SmallRye JWT (see application.properties), declared here to document them. */
+    /** The OIDC provider staff sign in with; read by quarkus-oidc (see application.properties), declared here to document them. */
     interface Auth {
-        /** The provider's JWKS URL in production, or a PEM public key file for a local run. */
-        String keys();
+        /** The provider's issuer URL, where its discovery document is found; required outside tests. */
+        Optional<String> serverUrl();
 
-        String issuer();
+        /** The client staff-api signs browser users in as (and the audience of ID tokens). */
+        String clientId();
 
+        /** That client's secret at the provider; required outside tests. */
+        Optional<String> clientSecret();
+
+        /** What the "aud" of API clients' bearer tokens must contain. */
         String audience();
     }
 

@@ -29,6 +29,10 @@ public class AuditEventEntity {
     @Column(nullable = false)
     public String actor;
 
+    /** The actor's name as their token gave it; for the concern's history in the client. */
+    @Column(name = "actor_name")
+    public String actorName;
+
     @Column(name = "actor_roles", nullable = false)
     public String actorRoles;
 

@@ -136,6 +136,55 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
         throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 
+    /** Open concerns in the order a coordinator should act on them; see {@link InboxRow}. */
+    public static final Instant NO_DUE = Instant.parse("9999-12-31T00:00:00Z");
+
+    /**
+     * Open concerns (the work not ended), most pressing first: rank (see {@link InboxRow#rank()}), then the earliest
+     * open deadline, then the oldest. Keyset paging on (rank, due, receivedAt, id); {@code after} is the last row of the
+     * previous page or null.
+     */
+    @SuppressWarnings("unchecked")
+    public List<InboxRow> inbox(Instant now, Instant soon, InboxRow after, int limit) {
+        String sql = """
+                SELECT id, rank, due, received_at FROM (
+                  SELECT id, received_at,
+                         CASE WHEN acute_danger AND status IN ('RECEIVED', 'REOPENED', 'TRIAGED') THEN 0
+                              WHEN urgency = 'URGENT' AND status IN ('RECEIVED', 'REOPENED', 'TRIAGED') THEN 1
+                              WHEN least(triage_due_at, first_attempt_due_at) <= :now THEN 2
+                              WHEN least(triage_due_at, first_attempt_due_at) <= :soon THEN 3
+                              WHEN status IN ('RECEIVED', 'REOPENED', 'TRIAGED') THEN 4
+                              ELSE 5 END AS rank,
+                         coalesce(least(triage_due_at, first_attempt_due_at), :noDue) AS due
+                    FROM staff.concern WHERE ended_at IS NULL) i
+                """ + (after == null ? "" : " WHERE (rank, due, received_at, id) > (:afterRank, :afterDue, :afterAt, :afterId)")
+                + " ORDER BY rank, due, received_at, id LIMIT :limit";
+        Query query = getEntityManager().createNativeQuery(sql).setParameter("now", now).setParameter("soon", soon)
+                .setParameter("noDue", NO_DUE).setParameter("limit", limit);
+        if (after != null) {
+            query.setParameter("afterRank", after.rank()).setParameter("afterDue", after.due())
+                    .setParameter("afterAt", after.receivedAt()).setParameter("afterId", after.id());
+        }
+        return ((List<Object[]>) query.getResultList()).stream()
+                .map(row -> new InboxRow(row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
+                        ((Number) row[1]).intValue(), instant(row[2]), instant(row[3])))
+                .toList();
+    }
+
+    /**
+     * A concern's place in the inbox.
+     *
+     * @param rank 0 acute danger, 1 urgent (both while waiting for triage or a contact person), 2 a deadline missed, 3 a
+     *             deadline within a day, 4 waiting for triage or a contact person, 5 with a contact person, nothing due
+     * @param due  its earliest open deadline, {@link #NO_DUE} when none
+     */
+    public record InboxRow(UUID id, int rank, Instant due, Instant receivedAt) {
+    }
+
+    public List<ConcernEntity> byIds(List<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
     /** The concerns of one link group, oldest first: the order in which the team heard of the person. */
     public List<ConcernEntity> inLinkGroup(UUID linkGroup) {
         return list("linkGroup = ?1 order by receivedAt, id", linkGroup);

@@ -10,6 +10,8 @@ import dk.skp.staff.service.ConcernPage;
 import dk.skp.staff.service.ConcernQueryService;
 import dk.skp.staff.service.ConcernViews.LinkedConcerns;
 import dk.skp.staff.service.ConcernViews.SafetyBriefing;
+import dk.skp.staff.service.Inbox;
+import dk.skp.staff.service.Inbox.InboxPage;
 import dk.skp.staff.service.OverdueConcerns;
 import dk.skp.staff.service.OverduePage;
 import dk.skp.staff.service.Viewer;
@@ -49,11 +51,13 @@ public class ConcernResource {
 
     private final ConcernQueryService queries;
     private final OverdueConcerns overdue;
+    private final Inbox inbox;
     private final CurrentViewer viewer;
 
-    public ConcernResource(ConcernQueryService queries, OverdueConcerns overdue, CurrentViewer viewer) {
+    public ConcernResource(ConcernQueryService queries, OverdueConcerns overdue, Inbox inbox, CurrentViewer viewer) {
         this.queries = queries;
         this.overdue = overdue;
+        this.inbox = inbox;
         this.viewer = viewer;
     }
 
@@ -82,6 +86,27 @@ public class ConcernResource {
                 reference(reference), QueryParams.blankToNull(assignedTo), QueryParams.oneOf(Priority.class, "priority", priority, "field.notOneOf"),
                 QueryParams.blankToNull(district), false);
         return queries.list(viewer.get(), filter, after, limit);
+    }
+
+    @GET
+    @Path("inbox")
+    @RolesAllowed(Viewer.COORDINATOR)
+    @Operation(summary = "The coordinator's inbox: open concerns, what needs action first", description = "Every "
+            + "concern whose work has not ended, ordered by attention (acute danger and urgent ones waiting for triage "
+            + "or a contact person, then missed deadlines, deadlines within 24 hours, the rest waiting for triage or a "
+            + "contact person, then those being worked with nothing due), then the earliest deadline, then the oldest. "
+            + "Keyset pagination: pass the previous page's 'next' as 'after'. Audited as a search.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InboxPage.class)))
+    @APIResponse(responseCode = "400", description = "'after' is not a cursor this service handed out",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InboxPage inbox(
+            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("50")
+            @Min(value = 1, message = "{skp.limit}") @Max(value = Inbox.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
+        return inbox.page(viewer.get(), after, limit);
     }
 
     @GET

@@ -46,6 +46,11 @@ public class AuditLog {
         DEAD_MESSAGE_DISCARDED
     }
 
+    /** The actions that change a concern: its history. */
+    public static final java.util.Set<Action> CHANGES = java.util.EnumSet.of(Action.TRIAGE, Action.ASSIGN,
+            Action.UNASSIGN, Action.CLAIM, Action.ATTEMPT, Action.CLOSE, Action.REOPEN, Action.LINK, Action.UNLINK,
+            Action.VISIT_TEAM, Action.PERSONAL_DATA_ERASED, Action.DEAD_MESSAGE_REPLAYED);
+
     private final Clock clock;
 
     public AuditLog(Clock clock) {
@@ -57,6 +62,7 @@ public class AuditLog {
         AuditEventEntity event = new AuditEventEntity();
         event.occurredAt = clock.instant();
         event.actor = viewer.subject();
+        event.actorName = viewer.name();
         event.actorRoles = String.join(",", new TreeSet<>(viewer.roles()));
         event.action = action.name();
         event.concernId = concernId;

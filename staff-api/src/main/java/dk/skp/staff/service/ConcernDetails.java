@@ -7,6 +7,7 @@ import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.service.ConcernViews.Assignment;
 import dk.skp.staff.service.ConcernViews.Closing;
 import dk.skp.staff.service.ConcernViews.ContactAttempt;
+import dk.skp.staff.service.ConcernViews.HistoryEntry;
 import dk.skp.staff.service.ConcernViews.LinkedConcern;
 import dk.skp.staff.service.ConcernViews.Triage;
 import dk.skp.staff.service.Lifecycle.Move;
@@ -51,6 +52,8 @@ public record ConcernDetails(
         @Schema(description = "Contact attempts, newest first.") List<ContactAttempt> attempts,
         @Schema(description = "Other concerns about the same person (for a contact person: those assigned to them).")
         List<LinkedConcern> links,
+        @Schema(description = "What happened to it, oldest first: its registration, then every change, with who made it.")
+        List<HistoryEntry> history,
         @Schema(description = "Changes with every change; sent as the ETag.") long version,
         @Schema(description = "What the reporter sent, unchanged but for retention: without the referrer's name, "
                 + "phone and e-mail once the work ended (see referrerErasedAt), reduced to codes once erasedAt is set.")

@@ -1,6 +1,7 @@
 package dk.skp.staff.service;
 
 import dk.skp.model.concern.ConcernReport;
+import dk.skp.staff.repository.AuditEventEntity;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ContactAttemptEntity;
@@ -10,12 +11,15 @@ import dk.skp.staff.repository.ContactPersonRepository;
 import dk.skp.staff.service.ConcernViews.Assignment;
 import dk.skp.staff.service.ConcernViews.Closing;
 import dk.skp.staff.service.ConcernViews.ContactAttempt;
+import dk.skp.staff.service.ConcernViews.HistoryEntry;
 import dk.skp.staff.service.ConcernViews.LinkedConcern;
 import dk.skp.staff.service.ConcernViews.RiskSignal;
 import dk.skp.staff.service.ConcernViews.SafetyBriefing;
 import dk.skp.staff.service.ConcernViews.Triage;
 import dk.skp.staff.vocabulary.VisitTeam;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +49,8 @@ public class ConcernMapper {
                 c.acuteDanger, c.channel, c.partnerId, c.receivedAt, c.registeredAt, c.changedAt, c.assignedTo,
                 assignment(c), c.triageDueAt, c.firstAttemptDueAt, triage(c), closing(c), c.referrerErasedAt,
                 c.erasedAt, c.visitTeam,
-                attempts.forConcern(c.id).stream().map(ConcernMapper::attempt).toList(), links, c.version, c.report);
+                attempts.forConcern(c.id).stream().map(ConcernMapper::attempt).toList(), links, history(c), c.version,
+                c.report);
     }
 
     public static ConcernSummary summary(ConcernEntity c) {
@@ -61,6 +66,20 @@ public class ConcernMapper {
                 VisitSafety.riskIndicators(report), report.person().language(), report.person().knowsAboutReport(),
                 report.person().ageBand(), report.person().appearance(), report.whereabouts(), signals, suggested,
                 c.visitTeam, c.visitTeam != null ? c.visitTeam : suggested, c.version);
+    }
+
+    private static List<HistoryEntry> history(ConcernEntity c) {
+        List<HistoryEntry> history = new ArrayList<>();
+        history.add(new HistoryEntry(c.registeredAt, "REGISTERED", null, null));
+        Panache.getEntityManager()
+                .createQuery("from AuditEventEntity where concernId = :id and action in :actions order by occurredAt, id",
+                        AuditEventEntity.class)
+                .setParameter("id", c.id)
+                .setParameter("actions", AuditLog.CHANGES.stream().map(Enum::name).toList())
+                .getResultStream()
+                .forEach(e -> history.add(new HistoryEntry(e.occurredAt, e.action,
+                        e.actorRoles.isEmpty() ? null : e.actor, e.actorName)));
+        return history;
     }
 
     static ContactAttempt attempt(ContactAttemptEntity a) {

@@ -78,6 +78,16 @@ public final class ConcernViews {
             @Schema(description = "When intake received it.") Instant receivedAt) {
     }
 
+    @Schema(description = "Something that happened to the concern: REGISTERED when staff took it off the queue, then each "
+            + "change (TRIAGE, ASSIGN, UNASSIGN, CLAIM, ATTEMPT, CLOSE, REOPEN, LINK, UNLINK, VISIT_TEAM, "
+            + "PERSONAL_DATA_ERASED, DEAD_MESSAGE_REPLAYED), from the audit trail.")
+    public record HistoryEntry(
+            @Schema(description = "When.") Instant at,
+            @Schema(description = "What happened.") String action,
+            @Schema(nullable = true, description = "Who did it (their subject); absent for what the system did.") String actor,
+            @Schema(nullable = true, description = "Their name as they signed in with it, where known.") String actorName) {
+    }
+
     @Schema(description = "Concerns about the same person, oldest first, each whole and apart. A contact person sees "
             + "only the ones assigned to them.")
     public record LinkedConcerns(

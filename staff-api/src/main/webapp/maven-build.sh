@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The Maven build's step for the staff client (staff-api/pom.xml, phase generate-resources): builds src/main/webapp
+# with this machine's Node.js and npm into the directory given as $1 (target/classes/META-INF/resources), from where
+# staff-api serves it. The typed API client is generated from the committed openapi/staff-api.json on the way, so a
+# change of the API that breaks the client breaks the build. Skip with -Dskp.client.skip (the Java tests do not need it).
+set -euo pipefail
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
+out=${1:?usage: maven-build.sh OUTPUT_DIR}
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "[client] ERROR: the staff client is built with Node.js and npm, and this machine has no $(command -v node >/dev/null && echo npm || echo node)." >&2
+    echo "[client]   install them (bin/test and .ci/run do: apt-get install -y nodejs npm), or build without the client: -Dskp.client.skip" >&2
+    exit 1
+fi
+major=$(node -p 'process.versions.node.split(".")[0]')
+if ((major < 20)); then
+    echo "[client] ERROR: Node.js $(node -v) is too old for the client's build tools (Vite needs 20.19 or newer)." >&2
+    exit 1
+fi
+
+# npm ci only when the lock file changed since the last install: it takes longer than the build itself.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    echo "[client] npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+fi
+echo "[client] npm run build -> $out"
+SKP_CLIENT_OUT_DIR=$out npm run build --silent
