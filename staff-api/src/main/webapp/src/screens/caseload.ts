@@ -7,7 +7,7 @@ import { t } from '../i18n/messages';
 import { navigate } from '../router';
 import type { Screen, ScreenContext } from '../screen';
 import { alert, badge, codeList, icon, pageHeading, problem, spinner, statusBadge, urgencyBadges } from '../ui/components';
-import { dateTime, isPast, relative } from '../ui/format';
+import { dateTime, deadline, isPast, relative } from '../ui/format';
 
 type Summary = Schemas['ConcernSummary'];
 
@@ -21,7 +21,7 @@ function card(c: Summary, action: TemplateResult | typeof nothing = nothing): Te
         <dl class="skp-dl skp-dl-compact">
             ${c.district ? html`<div class="skp-dl-row"><dt>${m.district}</dt><dd>${c.district}</dd></div>` : nothing}
             ${c.targetGroups?.length ? html`<div class="skp-dl-row"><dt>${m.targetGroups}</dt><dd>${codeList('TargetGroup', c.targetGroups)}</dd></div>` : nothing}
-            ${due ? html`<div class="skp-dl-row"><dt>${m.factFirstAttemptDue}</dt><dd class=${isPast(due) ? 'skp-overdue' : ''}>${dateTime(due)} (${relative(due)})</dd></div>` : nothing}
+            ${due ? html`<div class="skp-dl-row"><dt>${m.factFirstAttemptDue}</dt><dd class=${isPast(due) ? 'skp-overdue' : ''}>${deadline(due)} (${relative(due)})</dd></div>` : nothing}
             <div class="skp-dl-row"><dt>${m.factReceived}</dt><dd>${dateTime(c.receivedAt)}</dd></div>
         </dl>
         ${action}

@@ -353,7 +353,7 @@ export function createActions(host: ActionHost) {
      * One-tap recording for the street: the outcome buttons send the attempt at once, with the channel preselected
      * (street outreach) and the time now; place, next step and date may be filled in first.
      */
-    function attemptForm(): TemplateResult {
+    function attemptForm(level: 2 | 3): TemplateResult {
         const m = t();
         const errs = host.errors('attempt');
         const canEstablish = moves().has('ESTABLISH_CONTACT');
@@ -390,7 +390,9 @@ export function createActions(host: ActionHost) {
         };
         const outcomes = OUTCOMES.filter((o) => o !== 'CONTACT_ESTABLISHED' || canEstablish);
         return html`<form class="skp-attempt-form" @submit=${submit} novalidate aria-labelledby="action-attempt" data-testid="attempt-form">
-            <h2 id="action-attempt" tabindex="-1">${m.recordAttemptHeading}</h2>
+            ${level === 2
+                ? html`<h2 id="action-attempt" tabindex="-1">${m.recordAttemptHeading}</h2>`
+                : html`<h3 id="action-attempt" tabindex="-1">${m.recordAttemptHeading}</h3>`}
             ${errorSummary(errs, 'errors-attempt')}
             ${textField({ id: 'attempt-placeNote', label: m.placeNote, hint: m.placeNoteHint, value: attempt.placeNote, optional: true, maxlength: 500, error: errs?.of('attempt-placeNote'), onInput: (v) => (attempt.placeNote = v) })}
             <div class="skp-two">
@@ -492,6 +494,6 @@ export function createActions(host: ActionHost) {
     return {
         coordinatorPanel,
         claimButton,
-        attemptForm: () => (canRecordAttempt() ? attemptForm() : nothing),
+        attemptForm: (level: 2 | 3) => (canRecordAttempt() ? attemptForm(level) : nothing),
     };
 }

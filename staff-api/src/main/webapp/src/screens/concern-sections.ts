@@ -6,14 +6,14 @@ import type { ConcernWithHistory, HistoryEntry } from '../api/pending';
 import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import { alert, badge, codeList, icon, row, statusBadge } from '../ui/components';
-import { date, dateTime, isPast, relative } from '../ui/format';
+import { date, dateTime, deadline, isPast, relative } from '../ui/format';
 
 type Concern = ConcernWithHistory;
 type Briefing = Schemas['SafetyBriefing'];
 
-function deadline(at: string | null | undefined) {
+function deadlineCell(at: string | null | undefined) {
     if (!at) return null;
-    return html`<time datetime=${at} class=${isPast(at) ? 'skp-overdue' : ''}>${dateTime(at)}</time>
+    return html`<time datetime=${at} class=${isPast(at) ? 'skp-overdue' : ''}>${deadline(at)}</time>
         <span class="skp-muted">(${isPast(at) ? t().overdueSince(relative(at)) : relative(at)})</span>`;
 }
 
@@ -22,14 +22,22 @@ export function keyFacts(c: Concern): TemplateResult {
     return html`<dl class="skp-dl skp-facts">
         ${row(m.factReceived, html`<time datetime=${c.receivedAt ?? ''}>${dateTime(c.receivedAt)}</time>`)}
         ${row(m.factChannel, c.partnerId ? `${label('Channel', c.channel)} (${c.partnerId})` : label('Channel', c.channel))}
-        ${row(m.factTriageDue, deadline(c.triageDueAt))}
-        ${row(m.factFirstAttemptDue, deadline(c.firstAttemptDueAt))}
+        ${row(m.factTriageDue, deadlineCell(c.triageDueAt))}
+        ${row(m.factFirstAttemptDue, deadlineCell(c.firstAttemptDueAt))}
         ${row(m.factPriority, c.triage?.priority ? label('Priority', c.triage.priority) : null)}
         ${row(m.factDistrict, c.triage?.district)}
         ${row(m.factTargetGroups, codeList('TargetGroup', c.triage?.targetGroups))}
         ${row(m.factAssignee, c.assignment ? `${c.assignment.name ?? c.assignment.subject} (${m.since} ${dateTime(c.assignment.assignedAt)})` : c.assignedTo)}
         ${row(m.factVisitTeam, c.visitTeam ? label('VisitTeam', c.visitTeam) : null)}
     </dl>`;
+}
+
+/** For a contact person on the street: the one deadline that is theirs, at the top. */
+export function dueLine(c: Concern): TemplateResult | typeof nothing {
+    const at = c.firstAttemptDueAt;
+    if (!at) return nothing;
+    return html`<p class="skp-due-line ${isPast(at) ? 'skp-due-line-overdue' : ''}">${icon('time')}
+        <span>${t().factFirstAttemptDue}: <strong>${deadline(at)}</strong></span></p>`;
 }
 
 export function statusLine(c: Concern): TemplateResult {
@@ -228,8 +236,8 @@ export function historySection(c: Concern): TemplateResult {
     return html`<section class="skp-section" aria-labelledby="history-heading" data-testid="history">
         <h2 id="history-heading">${m.historyHeading}</h2>
         ${c.history ? nothing : html`<p class="skp-muted">${m.historyDerived}</p>`}
-        <div class="table--responsive-scroll">
-            <table class="table table--compact">
+        <div>
+            <table class="table table--compact skp-history">
                 <caption class="sr-only">${m.historyHeading}</caption>
                 <thead><tr><th scope="col">${m.colWhen}</th><th scope="col">${m.colWhat}</th><th scope="col">${m.colWho}</th></tr></thead>
                 <tbody>

@@ -13,7 +13,7 @@ import { FormErrors, focusSoon } from '../ui/forms';
 import { createActions } from './concern-actions';
 import {
     attemptsSection, briefingSection, erasedNotice, historySection, keyFacts, linksSection, outcomeLines, reportSection,
-    statusLine, whereSection,
+    dueLine, statusLine, whereSection,
 } from './concern-sections';
 
 type Concern = ConcernWithHistory;
@@ -154,8 +154,9 @@ export function concernScreen(ctx: ScreenContext): Screen {
     }
 
     function coordinatorLayout(c: Concern): TemplateResult {
-        const attemptForm = actions.attemptForm();
+        const attemptForm = actions.attemptForm(3);
         return html`
+            ${keyFacts(c)}
             ${actions.coordinatorPanel()}
             ${actionError ? html`<div id="concern-action-error" tabindex="-1">${problem(actionError)}</div>` : nothing}
             ${outcomeLines(c)}
@@ -173,13 +174,19 @@ export function concernScreen(ctx: ScreenContext): Screen {
     }
 
     function contactPersonLayout(c: Concern): TemplateResult {
+        const attemptForm = actions.attemptForm(2);
         return html`
+            ${dueLine(c)}
             ${actions.claimButton()}
             ${briefingSection(briefing, briefingFailed)}
             ${whereSection(c, briefing)}
             ${actionError ? html`<div id="concern-action-error" tabindex="-1">${problem(actionError)}</div>` : nothing}
-            <section class="skp-section skp-attempt" aria-label=${t().recordAttemptHeading}>${actions.attemptForm()}</section>
+            ${attemptForm === nothing ? nothing : html`<section class="skp-section skp-attempt" aria-labelledby="action-attempt">${attemptForm}</section>`}
             ${attemptsSection(c)}
+            <section class="skp-section" aria-labelledby="facts-heading">
+                <h2 id="facts-heading">${t().factsHeading}</h2>
+                ${keyFacts(c)}
+            </section>
             ${reportSection(c)}
             ${outcomeLines(c)}
             ${linksSection(c, linked)}
@@ -204,7 +211,6 @@ export function concernScreen(ctx: ScreenContext): Screen {
                 </div>
                 ${noticeView()}
                 ${erasedNotice(c)}
-                ${keyFacts(c)}
                 ${coordinator ? coordinatorLayout(c) : contactPersonLayout(c)}`;
         },
     };

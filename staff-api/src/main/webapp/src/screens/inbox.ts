@@ -6,7 +6,7 @@ import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import type { Screen, ScreenContext } from '../screen';
 import { attentionBadge, codeList, pageHeading, problem, spinner, statusBadge, urgencyBadges } from '../ui/components';
-import { dateTime, isPast, relative } from '../ui/format';
+import { dateTime, deadline, isPast, relative } from '../ui/format';
 import { referenceSearch } from './find';
 
 export function inboxScreen(ctx: ScreenContext): Screen {
@@ -39,7 +39,7 @@ export function inboxScreen(ctx: ScreenContext): Screen {
         const at = dueAt(item);
         if (!at) return nothing;
         const kind = item.triageDueAt ? t().dueTriage : t().dueFirstAttempt;
-        return html`<span class=${isPast(at) ? 'skp-overdue' : ''}>${kind}: <time datetime=${at}>${dateTime(at)}</time>
+        return html`<span class=${isPast(at) ? 'skp-overdue' : ''}>${kind}: <time datetime=${at}>${deadline(at)}</time>
             <span class="skp-muted">(${relative(at)})</span></span>`;
     }
 
@@ -67,14 +67,14 @@ export function inboxScreen(ctx: ScreenContext): Screen {
                 <tbody>
                     ${list.map((item) => html`<tr>
                         <th scope="row" data-title=${m.colReference}><a href="/concerns/${item.id}" class="skp-ref">${item.reference}</a></th>
-                        <td data-title=${m.colAttention}>${attentionBadge(item.attention)} ${urgencyBadges(item.urgency, item.acuteDanger)}
+                        <td data-title=${m.colAttention}>${attentionBadge(item.attention)} ${urgencyBadges(item.urgency, item.acuteDanger, item.attention)}
                             ${item.priority ? html`<span class="skp-muted skp-nowrap">${m.priorityShort}: ${label('Priority', item.priority)}</span>` : nothing}</td>
                         <td data-title=${m.colStatus}>${statusBadge(item.status)}</td>
                         <td data-title=${m.colReceived}><time datetime=${item.receivedAt ?? ''}>${dateTime(item.receivedAt)}</time></td>
-                        <td data-title=${m.colDue}>${due(item)}</td>
-                        <td data-title=${m.colDistrict}>${item.district ?? ''}</td>
+                        <td data-title=${m.colDue} class=${dueAt(item) ? '' : 'skp-empty'}>${due(item)}</td>
+                        <td data-title=${m.colDistrict} class=${item.district ? '' : 'skp-empty'}>${item.district ?? ''}</td>
                         <td data-title=${m.colAssignee}>${assignee(item)}</td>
-                        <td data-title=${m.colIndicators}>${codeList('Indicator', item.indicators) || codeList('TargetGroup', item.targetGroups)}</td>
+                        <td data-title=${m.colIndicators} class=${item.indicators?.length || item.targetGroups?.length ? '' : 'skp-empty'}>${codeList('Indicator', item.indicators) || codeList('TargetGroup', item.targetGroups)}</td>
                     </tr>`)}
                 </tbody>
             </table>

@@ -5,7 +5,7 @@ import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import type { Screen, ScreenContext } from '../screen';
 import { pageHeading, problem, spinner, statusBadge, urgencyBadges } from '../ui/components';
-import { dateTime, relative } from '../ui/format';
+import { deadline, relative } from '../ui/format';
 
 export function overdueScreen(ctx: ScreenContext): Screen {
     let items: Schemas['OverdueItem'][] | null = null;
@@ -54,7 +54,7 @@ export function overdueScreen(ctx: ScreenContext): Screen {
                               <tbody>${items.map((i) => html`<tr>
                                   <th scope="row" data-title=${m.colReference}><a href="/concerns/${i.id}" class="skp-ref">${i.reference}</a></th>
                                   <td data-title=${m.colMissed}>${label('Deadline', i.missed)}</td>
-                                  <td data-title=${m.colDueWas}><time datetime=${i.dueAt ?? ''}>${dateTime(i.dueAt)}</time> <span class="skp-overdue">(${relative(i.dueAt)})</span></td>
+                                  <td data-title=${m.colDueWas}><time datetime=${i.dueAt ?? ''}>${deadline(i.dueAt)}</time> <span class="skp-overdue">(${relative(i.dueAt)})</span></td>
                                   <td data-title=${m.colStatus}>${statusBadge(i.status)}</td>
                                   <td data-title=${m.colUrgency}>${urgencyBadges(i.urgency, i.acuteDanger)} ${i.priority ? html`<span class="skp-muted">${m.priorityShort}: ${label('Priority', i.priority)}</span>` : nothing}</td>
                                   <td data-title=${m.colAssignee}>${i.assignedTo ?? html`<span class="skp-muted">${m.nobody}</span>`}</td>

@@ -45,9 +45,13 @@ export function attentionBadge(attention: string | undefined): TemplateResult | 
     }
 }
 
-export function urgencyBadges(urgency: string | undefined, acuteDanger: boolean | undefined): TemplateResult {
-    return html`${acuteDanger ? badge(t().acuteDanger, 'error') : nothing}
-    ${urgency && urgency !== 'NORMAL' ? badge(label('Urgency', urgency), urgency === 'URGENT' ? 'error' : 'warning') : nothing}`;
+/** Acute danger and urgency, leaving out what an attention badge beside them already says. */
+export function urgencyBadges(urgency: string | undefined, acuteDanger: boolean | undefined, attention?: string): TemplateResult {
+    const showAcute = acuteDanger && attention !== 'ACUTE';
+    // Acute danger always comes with URGENT: one badge says it.
+    const showUrgency = urgency && urgency !== 'NORMAL' && !acuteDanger && attention !== 'URGENT';
+    return html`${showAcute ? badge(t().acuteDanger, 'error') : nothing}
+    ${showUrgency ? badge(label('Urgency', urgency), urgency === 'URGENT' ? 'error' : 'warning') : nothing}`;
 }
 
 export function codeList(vocabulary: Vocabulary, codes: readonly string[] | null | undefined): string {

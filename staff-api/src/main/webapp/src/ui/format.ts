@@ -14,6 +14,21 @@ export function dateTime(iso: string | null | undefined): string {
     return new Intl.DateTimeFormat(locale(), { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
+/**
+ * A deadline: the server gives the end of a working day as the next midnight in Denmark; the team reads it as
+ * "end of 30 Nov", not "1 Dec 00:00".
+ */
+export function deadline(iso: string | null | undefined): string {
+    if (!iso) return '';
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }).format(d);
+    if (time !== '00:00') return dateTime(iso);
+    const day = new Date(d.getTime() - 60_000);
+    const text = new Intl.DateTimeFormat(locale(), { timeZone: ZONE, dateStyle: 'medium' }).format(day);
+    return lang() === 'da' ? `${text}, dagens udgang` : `${text}, end of day`;
+}
+
 /** A LocalDate (yyyy-mm-dd) as a date, without moving it through a time zone. */
 export function date(isoDate: string | null | undefined): string {
     if (!isoDate) return '';
@@ -66,6 +81,7 @@ export function number(n: number | null | undefined): string {
 /** Hours as "26,5 t" / "26.5 h", and days past 48 hours. */
 export function hours(h: number | null | undefined): string {
     if (h == null) return '–';
+    if (h < 1) return `${Math.round(h * 60)} min`;
     if (h >= 48) return lang() === 'da' ? `${number(h / 24)} dage` : `${number(h / 24)} days`;
     return lang() === 'da' ? `${number(h)} timer` : `${number(h)} hours`;
 }
