@@ -119,7 +119,7 @@ export function partnersScreen(ctx: ScreenContext): Screen {
             copied = true;
         } catch {
             // Clipboard refused (e.g. not a secure context): select the key so that Ctrl+C works.
-            const input = document.getElementById('issued-key') as HTMLInputElement | null;
+            const input = document.getElementById('issued-key') as HTMLTextAreaElement | null;
             input?.focus();
             input?.select();
             copied = false;
@@ -135,7 +135,8 @@ export function partnersScreen(ctx: ScreenContext): Screen {
             ${alert('warning', m.keyOnceTitle, m.keyOnceText)}
             <div class="form-group">
                 <label class="form-label" for="issued-key">${m.apiKey}</label>
-                <input class="form-input skp-key" id="issued-key" type="text" readonly .value=${issued.key.key ?? ''} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+                <textarea class="form-input skp-key" id="issued-key" rows="2" readonly spellcheck="false" .value=${issued.key.key ?? ''}
+                    @focus=${(e: Event) => (e.target as HTMLTextAreaElement).select()}></textarea>
             </div>
             <p class="skp-form-buttons">
                 <button type="button" class="button button-primary" @click=${() => void copy()}>${icon('copy')}${m.copyKey}</button>

@@ -6,6 +6,7 @@ import { live } from 'lit-html/directives/live.js';
 import { ifDefined } from 'lit-html/directives/if-defined.js';
 import { ApiError } from '../api/client';
 import { t } from '../i18n/messages';
+import { icon } from './components';
 
 export interface Option {
     value: string;
@@ -34,11 +35,16 @@ export class FormErrors {
     static fromProblem(error: ApiError, idOf: (field: string) => string | null): FormErrors {
         const errors = new FormErrors();
         for (const fieldError of error.fieldErrors) {
-            errors.add(fieldError.field ? idOf(fieldError.field) : null, fieldError.message ?? error.message);
+            errors.add(fieldError.field ? idOf(fieldError.field) : null, sentence(fieldError.message ?? error.message));
         }
         if (errors.empty) errors.add(null, error.problem?.detail || error.message);
         return errors;
     }
+}
+
+/** Server messages may start in lower case ("registrér mindst ét …"); shown alone they read as sentences. */
+function sentence(text: string): string {
+    return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 function describedBy(id: string, hint?: string, error?: string): string | undefined {
@@ -180,6 +186,7 @@ export function errorSummary(errors: FormErrors | null, id: string): TemplateRes
         el?.scrollIntoView({ block: 'center' });
     };
     return html`<div class="alert alert-error skp-error-summary" id=${id} tabindex="-1" role="alert" aria-labelledby="${id}-heading">
+        ${icon('error', 'alert-icon')}
         <div class="alert-body">
             <h2 class="alert-heading h3" id="${id}-heading">${m.errorSummaryHeading}</h2>
             <ul class="alert-text nobullet-list">
