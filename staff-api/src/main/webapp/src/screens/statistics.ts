@@ -1,0 +1,152 @@
+// Statistics for a chosen period: the counts as bar charts (SVG with text labels; hidden from screen readers, since
+// the table beside each holds the same numbers) and the median times.
+import { html, nothing, svg, type TemplateResult } from 'lit-html';
+import { api, unwrap, type Schemas } from '../api/client';
+import { label, type Vocabulary } from '../i18n';
+import { t } from '../i18n/messages';
+import type { Screen, ScreenContext } from '../screen';
+import { pageHeading, problem, spinner } from '../ui/components';
+import { date, firstOfMonth, hours, number, today } from '../ui/format';
+import { errorSummary, FormErrors, focusSoon, textField } from '../ui/forms';
+
+type Statistics = Schemas['Statistics'];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function statisticsScreen(ctx: ScreenContext): Screen {
+    let from = ctx.query.get('from') ?? firstOfMonth();
+    let to = ctx.query.get('to') ?? today();
+    let stats: Statistics | null = null;
+    let error: unknown = null;
+    let formErrors: FormErrors | null = null;
+    let loading = false;
+
+    async function load() {
+        loading = true;
+        error = null;
+        ctx.update();
+        try {
+            const { data } = await unwrap(api.GET('/api/v1/statistics', { params: { query: { from, to } } }));
+            if (!ctx.active()) return;
+            stats = data;
+        } catch (e) {
+            error = e;
+        }
+        loading = false;
+        ctx.update();
+    }
+    void load();
+
+    function submit(e: Event) {
+        e.preventDefault();
+        const m = t();
+        const errors = new FormErrors();
+        if (!DATE.test(from)) errors.add('stats-from', m.enterDate);
+        if (!DATE.test(to)) errors.add('stats-to', m.enterDate);
+        if (errors.empty && from > to) errors.add('stats-to', m.toBeforeFrom);
+        formErrors = errors.empty ? null : errors;
+        if (formErrors) {
+            ctx.update();
+            focusSoon('stats-errors');
+            return;
+        }
+        // The period goes into the address, so it can be bookmarked and shared.
+        history.replaceState(null, '', `/statistics?from=${from}&to=${to}`);
+        void load();
+    }
+
+    function chart(id: string, entries: [string, number][]): TemplateResult {
+        const max = Math.max(1, ...entries.map(([, n]) => n));
+        const rowHeight = 28;
+        const height = entries.length * rowHeight;
+        return html`<svg class="skp-chart" aria-hidden="true" focusable="false" viewBox="0 0 600 ${height}" preserveAspectRatio="xMinYMin meet" data-chart=${id}>
+            ${entries.map(([name, n], i) => svg`
+                <text x="0" y=${i * rowHeight + 18} class="skp-chart-label">${name.length > 34 ? name.slice(0, 33) + '…' : name}</text>
+                <rect x="250" y=${i * rowHeight + 5} height="18" width=${Math.max(n > 0 ? 2 : 0, (n / max) * 300)} class="skp-chart-bar"></rect>
+                <text x=${258 + (n / max) * 300} y=${i * rowHeight + 18} class="skp-chart-value">${number(n)}</text>`)}
+        </svg>`;
+    }
+
+    function dimension(id: string, heading: string, counts: Record<string, number> | undefined, vocabulary: Vocabulary | null) {
+        const m = t();
+        const entries = Object.entries(counts ?? {}).map(([code, n]) => [vocabulary ? label(vocabulary, code) : code, n] as [string, number]);
+        return html`<section class="skp-section skp-stat" aria-labelledby="stat-${id}">
+            <h2 id="stat-${id}" class="h3">${heading}</h2>
+            ${entries.length === 0
+                ? html`<p>${m.noData}</p>`
+                : html`<div class="skp-stat-body">
+                      ${chart(id, entries)}
+                      <table class="table table--compact skp-stat-table">
+                          <caption class="sr-only">${heading}</caption>
+                          <thead><tr><th scope="col">${m.colCategory}</th><th scope="col" class="text-align-right">${m.colCount}</th></tr></thead>
+                          <tbody>${entries.map(([name, n]) => html`<tr><th scope="row">${name}</th><td class="text-align-right">${number(n)}</td></tr>`)}</tbody>
+                      </table>
+                  </div>`}
+        </section>`;
+    }
+
+    function medians(s: Statistics) {
+        const m = t();
+        const rows: [string, Schemas['Elapsed'] | undefined][] = [
+            [m.timeToTriage, s.timeToTriage],
+            [m.timeToFirstAttempt, s.timeToFirstAttempt],
+            [m.timeToContact, s.timeToContact],
+        ];
+        const max = Math.max(1, ...rows.map(([, e]) => e?.medianHours ?? 0));
+        return html`<section class="skp-section skp-stat" aria-labelledby="stat-medians">
+            <h2 id="stat-medians" class="h3">${m.mediansHeading}</h2>
+            <div class="skp-stat-body">
+                <svg class="skp-chart" aria-hidden="true" focusable="false" viewBox="0 0 600 ${rows.length * 28}" preserveAspectRatio="xMinYMin meet">
+                    ${rows.map(([name, e], i) => svg`
+                        <text x="0" y=${i * 28 + 18} class="skp-chart-label">${name}</text>
+                        <rect x="250" y=${i * 28 + 5} height="18" width=${((e?.medianHours ?? 0) / max) * 260} class="skp-chart-bar skp-chart-bar-time"></rect>
+                        <text x=${258 + ((e?.medianHours ?? 0) / max) * 260} y=${i * 28 + 18} class="skp-chart-value">${hours(e?.medianHours)}</text>`)}
+                </svg>
+                <table class="table table--compact skp-stat-table">
+                    <caption class="sr-only">${m.mediansHeading}</caption>
+                    <thead><tr><th scope="col">${m.colMeasure}</th><th scope="col" class="text-align-right">${m.colMedian}</th><th scope="col" class="text-align-right">${m.colConcerns}</th></tr></thead>
+                    <tbody>${rows.map(([name, e]) => html`<tr>
+                        <th scope="row">${name}</th>
+                        <td class="text-align-right">${e?.medianHours != null ? hours(e.medianHours) : '–'}</td>
+                        <td class="text-align-right">${number(e?.concerns ?? 0)}</td>
+                    </tr>`)}</tbody>
+                </table>
+            </div>
+        </section>`;
+    }
+
+    return {
+        title: () => t().statisticsTitle,
+        view() {
+            const m = t();
+            const s = stats;
+            return html`${pageHeading(m.statisticsTitle)}
+                <form class="skp-period" @submit=${submit} novalidate>
+                    ${errorSummary(formErrors, 'stats-errors')}
+                    <fieldset>
+                        <legend class="form-label">${m.period}</legend>
+                        <div class="skp-period-row">
+                            ${textField({ id: 'stats-from', label: m.fromDate, type: 'date', value: from, error: formErrors?.of('stats-from'), onInput: (v) => (from = v), inputClasses: 'input-width-s' })}
+                            ${textField({ id: 'stats-to', label: m.toDate, type: 'date', value: to, error: formErrors?.of('stats-to'), onInput: (v) => (to = v), inputClasses: 'input-width-s' })}
+                            <button type="submit" class="button button-primary" ?disabled=${loading}>${m.show}</button>
+                        </div>
+                    </fieldset>
+                </form>
+                ${error ? problem(error, () => void load()) : nothing}
+                ${!s && !error ? spinner() : nothing}
+                ${s
+                    ? html`<div aria-live="polite" aria-busy=${loading ? 'true' : 'false'}>
+                          <p class="skp-total" data-testid="stats-total">${m.receivedInPeriod(date(s.from), date(s.to))}
+                              <strong class="skp-total-number">${number(s.received ?? 0)}</strong></p>
+                      </div>
+                      ${medians(s)}
+                      ${dimension('status', m.byStatus, s.byStatus, 'ConcernStatus')}
+                      ${dimension('reporter', m.byReporterRole, s.byReporterRole, 'ReporterRole')}
+                      ${dimension('channel', m.byChannel, s.byChannel, 'Channel')}
+                      ${dimension('target', m.byTargetGroup, s.byTargetGroup, 'TargetGroup')}
+                      ${dimension('triage', m.byTriageOutcome, s.byTriageOutcome, 'TriageOutcome')}
+                      ${dimension('closing', m.byClosingReason, s.byClosingReason, 'ClosingReason')}
+                      ${dimension('district', m.byDistrict, s.byDistrict, null)}`
+                    : nothing}`;
+        },
+    };
+}
