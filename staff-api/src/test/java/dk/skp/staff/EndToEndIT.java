@@ -4,13 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.skp.model.db.DatabaseSettings;
 import dk.skp.model.db.TestDatabase;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,65 +23,39 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged services as separate processes, as they run in production: intake and staff, each with its own
- * database role, sharing only the PostgreSQL queue. Proves that a concern submitted at intake becomes visible in
- * staff, and measures how long that takes.
+ * database role, sharing only the PostgreSQL queue, staff signing in through a real Keycloak. Proves that a concern
+ * submitted at intake becomes visible in staff to a coordinator with a token the provider issued, and measures how
+ * long that takes.
  */
 class EndToEndIT {
 
-    private static final Path LOGS = Path.of("target", "e2e-logs");
+    private static PackagedSystem system;
     private static TestDatabase db;
-    private static Process staff;
-    private static Process intake;
+    private static Path LOGS;
     private static int intakePort;
     private static int staffPort;
 
     @BeforeAll
     static void startBothServices() throws Exception {
-        Path intakeJar = Path.of(System.getProperty("skp.intake.jar", "../intake-api/target/quarkus-app/quarkus-run.jar"));
-        Path staffJar = Path.of(System.getProperty("skp.staff.jar", "target/quarkus-app/quarkus-run.jar"));
-        assertTrue(Files.exists(intakeJar), "intake-api is not packaged at " + intakeJar.toAbsolutePath()
-                + "; run ./mvnw verify from the project root");
-        assertTrue(Files.exists(staffJar), "staff-api is not packaged at " + staffJar.toAbsolutePath());
-        Files.createDirectories(LOGS);
-
-        db = TestDatabase.create("e2e");
-        DatabaseSettings s = db.settings();
-        Path publicKey = Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath();
-        staffPort = freePort();
-        intakePort = freePort();
-        Map<String, String> common = Map.of("SKP_DB_HOST", s.host(), "SKP_DB_PORT", String.valueOf(s.port()),
-                "SKP_DB_NAME", s.database(), "SKP_DB_INTAKE_USER", s.intakeUser(), "SKP_DB_INTAKE_PASSWORD",
-                s.intakePassword(), "SKP_DB_STAFF_USER", s.staffUser(), "SKP_DB_STAFF_PASSWORD", s.staffPassword());
-
-        // Staff first: its migrations create the queue that intake writes to.
-        staff = start(staffJar, common, Map.of("QUARKUS_HTTP_PORT", String.valueOf(staffPort),
-                "SKP_STAFF_AUTH_KEYS", publicKey.toString()), "staff");
-        awaitReady(staffPort, staff, "staff");
         // Every request here comes from 127.0.0.1, far more than one real client would send.
-        intake = start(intakeJar, common, Map.of("QUARKUS_HTTP_PORT", String.valueOf(intakePort),
-                "SKP_INTAKE_LIMITS_PUBLIC_SUBMISSIONS_PER_HOUR", "100000"), "intake");
-        awaitReady(intakePort, intake, "intake");
+        system = PackagedSystem.start("e2e", Map.of("SKP_INTAKE_LIMITS_PUBLIC_SUBMISSIONS_PER_HOUR", "100000"));
+        db = system.database();
+        LOGS = system.logs();
+        intakePort = system.intakePort;
+        staffPort = system.staffPort;
     }
 
     @AfterAll
     static void stopBothServices() throws Exception {
-        for (Process p : new Process[] { intake, staff }) {
-            if (p != null) {
-                p.destroy();
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            }
-        }
-        if (db != null) {
-            db.close();
+        if (system != null) {
+            system.close();
         }
     }
 
     @Test
     void aConcernSubmittedAtIntakeBecomesVisibleInStaff() throws Exception {
         String body = read("/examples/concern-anonymous-neighbour.json");
-        String token = Tokens.coordinator();
+        String token = system.keycloak().token("kim");
         List<Long> latenciesMicros = new ArrayList<>();
         int rounds = 30;
         for (int i = 0; i < rounds; i++) {
@@ -153,7 +125,7 @@ class EndToEndIT {
 
     @Test
     void aPartnerKeyIssuedInStaffIsAcceptedByIntakeUntilItIsRevoked() throws Exception {
-        String admin = Tokens.of("admin", "admin-e2e");
+        String admin = system.keycloak().token("ada");
         given().port(staffPort).auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"id\": \"fyns-politi\", \"name\": \"Fyns Politi\", \"defaultRole\": \"POLICE\"}")
                 .when().post("/api/v1/admin/partners").then().statusCode(201);
@@ -173,7 +145,7 @@ class EndToEndIT {
         assertEquals(reference, replay.path("reference"));
         assertEquals("true", replay.header("Idempotent-Replayed"));
 
-        String token = Tokens.coordinator();
+        String token = system.keycloak().token("kim");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (given().port(staffPort).auth().oauth2(token).queryParam("reference", reference)
                 .when().get("/api/v1/concerns").jsonPath().getList("items").isEmpty()) {
@@ -192,39 +164,6 @@ class EndToEndIT {
                 .then().statusCode(204);
         given().port(intakePort).auth().oauth2(key).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/concerns").then().statusCode(401);
-    }
-
-    private static Process start(Path jar, Map<String, String> common, Map<String, String> own, String name)
-            throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString());
-        builder.environment().putAll(common);
-        builder.environment().putAll(own);
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(LOGS.resolve(name + ".log").toFile());
-        return builder.start();
-    }
-
-    private static void awaitReady(int port, Process process, String name) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), name + " exited; see " + LOGS.resolve(name + ".log").toAbsolutePath());
-            try {
-                if (given().port(port).when().get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(name + " not ready within 60 s; see " + LOGS.resolve(name + ".log").toAbsolutePath());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String read(String resource) throws IOException {
