@@ -1,0 +1,313 @@
+// The staff client as the team uses it, in Debian's headless Chromium, signed in through Keycloak's own login page:
+// a concern sent to intake reaches the coordinator's inbox; Kim triages and assigns it; Anna, on a phone-sized
+// screen, reads the briefing and records an established contact; Kim closes it; Bo never sees it and gets "not
+// yours" at its address; Ada issues a partner key that intake then accepts. axe-core checks every screen against
+// WCAG 2.1 A/AA. Run by StaffClientBrowserIT against the packaged services and the build's Keycloak.
+//
+//   node staff-client.test.mjs <staffUrl> <intakeUrl> [screenshotDir]
+//
+// Exits non-zero on the first failed check. CHROMIUM_PATH overrides /usr/bin/chromium.
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const PASSWORD = 'skp-demo';
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+const staff = (process.argv[2] || 'http://127.0.0.1:8081').replace(/\/$/, '');
+const intake = (process.argv[3] || 'http://127.0.0.1:8080').replace(/\/$/, '');
+const shots = process.argv[4] || null;
+if (shots) {
+  mkdirSync(shots, { recursive: true });
+}
+
+const started = Date.now();
+const results = { passed: 0 };
+const axeSummary = [];
+const figures = [];
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error('check failed: ' + message);
+  }
+  results.passed++;
+}
+
+async function step(name, body) {
+  const t0 = Date.now();
+  try {
+    await body();
+    console.log(`[browser] ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (error) {
+    console.log(`[browser] FAIL ${name}: ${error.stack || error}`);
+    throw error;
+  }
+}
+
+async function axe(page, label) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return {
+      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })),
+      passes: r.passes.length,
+    };
+  }, WCAG_21_AA);
+  axeSummary.push(`${label}: ${result.violations.length} violations, ${result.passes} rules passed`);
+  for (const v of result.violations) {
+    console.log(`[browser] axe ${label}: ${v.impact} ${v.id} – ${v.help} at ${v.nodes.join(' | ')}`);
+  }
+  check(result.violations.length === 0, `axe-core finds no WCAG 2.1 A/AA violation on ${label}`);
+}
+
+async function shot(page, name) {
+  if (shots) {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  }
+}
+
+/** The client's screen is ready when its main heading is there and nothing is loading any more. */
+async function settled(page) {
+  await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15000 });
+  await page.waitForLoadState('networkidle');
+}
+
+/** Opens a staff page as a user who is not signed in: Keycloak's login page first, then back to that page. */
+async function signIn(browser, user, path, viewport) {
+  const context = await browser.newContext({ viewport, locale: 'da-DK', isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(staff + path);
+  check(new URL(page.url()).pathname.includes('/realms/skp/protocol/openid-connect/auth'),
+    `${user} is sent to Keycloak's login page first (at ${page.url()})`);
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(PASSWORD);
+  await Promise.all([page.waitForURL((u) => u.toString().startsWith(staff)), page.locator('#kc-login').click()]);
+  await settled(page);
+  figures.push(`sign-in as ${user} (login page, code flow, first screen): ${Date.now() - t0} ms`);
+  const cookies = await context.cookies(staff);
+  const session = cookies.filter((c) => c.name.startsWith('q_session_web'));
+  check(session.length > 0 && session.every((c) => c.httpOnly && c.sameSite === 'Strict'),
+    'the session cookie is HttpOnly and SameSite=Strict');
+  check(!(await page.evaluate(() => document.cookie)).includes('q_session'), 'no script can read the session cookie');
+  return page;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+
+let reference;
+let concernPath;
+try {
+  await step('a neighbour raises a concern at intake', async () => {
+    const response = await fetch(`${intake}/api/v1/concerns`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'da' },
+      body: JSON.stringify({
+        reporter: { role: 'NEIGHBOUR', anonymity: 'ANONYMOUS' },
+        person: { ageBand: '50_66', knowsAboutReport: 'NO', appearance: 'Høj, gråt skæg, grøn militærjakke' },
+        whereabouts: { address: 'Vestergade 12, 2. th.', postcode: '5000', usualTimes: 'Om morgenen på bænken', regularity: 'DAILY' },
+        observations: { indicators: ['SOCIAL_ISOLATION', 'NEGLECTED_HOME'], description: 'Ikke set i to uger; posten hober sig op.' },
+        urgency: 'SOON',
+      }),
+    });
+    check(response.status === 202, `intake answers 202 (got ${response.status})`);
+    reference = (await response.json()).reference;
+    check(/^SKP-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(reference), `a reference (${reference})`);
+  });
+
+  const kim = await signIn(browser, 'kim', '/', DESKTOP);
+
+  await step('the concern appears in Kim\'s inbox', async () => {
+    const link = kim.getByRole('link', { name: reference });
+    for (let i = 0; i < 20 && !(await link.count()); i++) {
+      await kim.waitForTimeout(500);
+      await kim.reload();
+      await settled(kim);
+    }
+    check(await link.count() === 1, `the inbox lists ${reference}`);
+    check(await kim.getByRole('heading', { level: 1, name: 'Indbakke' }).count() === 1, 'the inbox is the coordinator\'s start page');
+    await axe(kim, 'inbox (coordinator)');
+    await shot(kim, 'staff-1-inbox');
+    await link.click();
+    await kim.waitForURL(/\/concerns\/[0-9a-f-]{36}$/);
+    await settled(kim);
+    concernPath = new URL(kim.url()).pathname;
+    check((await kim.locator('main').innerText()).includes('Vestergade 12'), 'the concern page shows the whole report');
+    await axe(kim, 'concern (coordinator)');
+    await shot(kim, 'staff-2-concern');
+  });
+
+  await step('Kim triages it', async () => {
+    await kim.locator('#open-triage').click();
+    await kim.getByLabel('Modtaget i SKP').check();
+    await kim.getByLabel('Høj', { exact: true }).check();
+    await kim.getByLabel('Hjemløshed').check();
+    await kim.getByLabel('Område', { exact: true }).fill('Odense C');
+    await axe(kim, 'triage form');
+    await kim.getByRole('button', { name: 'Gem visitation' }).click();
+    await kim.getByText('Visitationen er gemt').first().waitFor({ timeout: 10000 });
+  });
+
+  await step('Kim assigns it to Anna from the suggestions', async () => {
+    await kim.locator('#open-assign').click();
+    const anna = kim.getByLabel(/Anna Holm/);
+    await anna.first().waitFor({ timeout: 10000 });
+    await axe(kim, 'assignment with suggestions');
+    await shot(kim, 'staff-3-assign');
+    await anna.first().check();
+    await kim.getByRole('button', { name: 'Tildel sagen' }).click();
+    await kim.getByText('Henvendelsen er tildelt Anna Holm').first().waitFor({ timeout: 10000 });
+  });
+
+  const anna = await signIn(browser, 'anna', '/', PHONE);
+
+  await step('Anna, on a 390 px screen, finds it among her concerns and reads the briefing', async () => {
+    check(await anna.getByRole('heading', { level: 1, name: 'Mine sager' }).count() === 1, 'a contact person starts at her own concerns');
+    await axe(anna, 'my concerns (phone)');
+    await shot(anna, 'staff-4-mine-phone');
+    await anna.getByRole('link', { name: reference }).click();
+    await anna.waitForURL((u) => u.pathname === concernPath);
+    await settled(anna);
+    await anna.getByRole('heading', { name: 'Før du går ud' }).waitFor();
+    await anna.getByRole('heading', { name: 'Hvor skal du lede' }).waitFor();
+    check((await anna.locator('main').innerText()).includes('Om morgenen på bænken'), 'where and when to look first');
+    const overflow = await anna.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(overflow <= 0, `nothing wider than the phone's screen (overflow ${overflow} px)`);
+    await axe(anna, 'concern with briefing (phone)');
+    await shot(anna, 'staff-5-briefing-phone');
+  });
+
+  await step('Anna records an established contact with one tap', async () => {
+    await anna.getByLabel('Hvor var du').fill('Bænken ved Vestergade');
+    await anna.getByRole('button', { name: 'Kontakt etableret' }).click();
+    await anna.getByText('Kontaktforsøget er registreret').first().waitFor({ timeout: 10000 });
+    await axe(anna, 'attempt recorded (phone)');
+    await shot(anna, 'staff-6-attempt-phone');
+  });
+
+  await step('Kim closes it as handed over', async () => {
+    await kim.reload();
+    await settled(kim);
+    await kim.locator('#open-close').click();
+    await kim.getByLabel('Overdraget til et varigt tilbud').check();
+    await kim.getByLabel('Overdraget til', { exact: true }).fill('Bostøtte, Odense Kommune');
+    await kim.getByRole('button', { name: 'Afslut henvendelsen' }).click();
+    await kim.getByText('Henvendelsen er afsluttet').first().waitFor({ timeout: 10000 });
+    await axe(kim, 'closed concern');
+    await shot(kim, 'staff-7-closed');
+  });
+
+  await step('Kim\'s other screens: overdue, statistics, English', async () => {
+    for (const [name, path, heading] of [['overdue', '/overdue', 'Overskredne frister'], ['statistics', '/statistics', 'Statistik']]) {
+      await kim.goto(staff + path);
+      await settled(kim);
+      check(await kim.getByRole('heading', { level: 1, name: heading }).count() === 1, `${name} screen`);
+      await axe(kim, name);
+      await shot(kim, `staff-8-${name}`);
+    }
+    await kim.getByRole('button', { name: 'English' }).first().click();
+    await kim.getByRole('heading', { level: 1, name: 'Statistics' }).waitFor();
+    check(await kim.evaluate(() => document.documentElement.lang) === 'en', '<html lang> follows the language');
+    await axe(kim, 'statistics (English)');
+    await kim.getByRole('button', { name: 'Dansk' }).first().click();
+    await kim.getByRole('heading', { level: 1, name: 'Statistik' }).waitFor();
+  });
+
+  const bo = await signIn(browser, 'bo', '/', PHONE);
+
+  await step('Bo never sees it, and its address tells him it is not his', async () => {
+    check(await bo.getByRole('link', { name: reference }).count() === 0, 'Bo\'s list does not show it');
+    await bo.goto(staff + concernPath);
+    await settled(bo);
+    await bo.getByRole('heading', { name: 'Ikke din sag' }).waitFor();
+    check(!(await bo.locator('main').innerText()).includes('Vestergade'), 'nothing of the concern is shown to Bo');
+    await axe(bo, 'not yours (phone)');
+    await shot(bo, 'staff-9-not-yours-phone');
+    await bo.goto(staff + '/claimable');
+    await settled(bo);
+    await axe(bo, 'claimable (phone)');
+  });
+
+  const ada = await signIn(browser, 'ada', '/', DESKTOP);
+  let key;
+
+  await step('Ada issues a partner key, shown once', async () => {
+    check(await ada.getByRole('heading', { level: 1, name: 'Kontaktpersoner' }).count() === 1, 'an admin starts at the contact persons');
+    await axe(ada, 'contact persons (admin)');
+    await shot(ada, 'staff-10-contact-persons');
+    await ada.goto(staff + '/admin/partners');
+    await settled(ada);
+    await ada.getByRole('button', { name: 'Opret samarbejdspartner' }).click();
+    await ada.getByLabel('Id', { exact: true }).fill('fyns-politi');
+    await ada.getByLabel('Navn', { exact: true }).fill('Fyns Politi');
+    await ada.getByLabel('Anmelderrolle').selectOption('POLICE');
+    await ada.getByRole('button', { name: 'Opret', exact: true }).click();
+    await ada.getByText('Fyns Politi er oprettet').first().waitFor({ timeout: 10000 });
+    await ada.getByRole('button', { name: /Udsted ny nøgle/ }).first().click();
+    await ada.getByText('Nøglen vises kun denne ene gang').first().waitFor({ timeout: 10000 });
+    key = (await ada.locator('code, .skp-key, [data-testid="issued-key"]').first().innerText()).trim();
+    check(key.length >= 20, 'the key is shown');
+    await axe(ada, 'partner key issued');
+    await shot(ada, 'staff-11-partner-key');
+  });
+
+  await step('intake accepts the key Ada issued', async () => {
+    const response = await fetch(`${intake}/api/v1/concerns`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        reporter: { name: 'Jens Hansen', organisation: 'Fyns Politi', email: 'jens.hansen@politi.example' },
+        person: { ageBand: '30_49', knowsAboutReport: 'YES' },
+        whereabouts: { placeDescription: 'Buskene bag banegården, nordsiden', postcode: '5000' },
+        observations: { indicators: ['HOMELESS'], description: 'Samlet op tre gange i denne måned.' },
+        urgency: 'NORMAL',
+      }),
+    });
+    check(response.status === 202, `intake accepts a partner's concern with the new key (got ${response.status})`);
+  });
+
+  await step('Ada\'s other screens: dead messages, audit trail', async () => {
+    for (const [name, path] of [['dead messages', '/admin/dead-messages'], ['audit', '/admin/audit']]) {
+      await ada.goto(staff + path);
+      await settled(ada);
+      await axe(ada, name);
+    }
+    const id = concernPath.split('/').pop();
+    await ada.getByLabel('Henvendelse', { exact: true }).fill(id);
+    await ada.getByRole('button', { name: 'Vis logning' }).click();
+    await ada.getByText('Kontakt etableret').or(ada.getByText('ATTEMPT')).first().waitFor({ timeout: 10000 }).catch(() => {});
+    const text = await ada.locator('main').innerText();
+    check(text.includes('Anna Holm') || text.includes('c0000000-0000-4000-8000-000000000002'), 'the audit trail names Anna');
+    await axe(ada, 'audit trail of one concern');
+    await shot(ada, 'staff-12-audit');
+  });
+
+  await step('signing out ends the provider\'s session too', async () => {
+    await kim.goto(staff + '/');
+    await settled(kim);
+    await kim.getByRole('link', { name: 'Log af' }).first().click();
+    await kim.waitForURL((u) => u.pathname.includes('/realms/skp/'));
+    await kim.goto(staff + '/');
+    check(new URL(kim.url()).pathname.includes('/realms/skp/protocol/openid-connect/auth'),
+      'after signing out, the client asks for the password again');
+    check(await kim.locator('#password').count() === 1, 'Keycloak shows its login form');
+  });
+} finally {
+  await browser.close();
+}
+
+for (const line of axeSummary) {
+  console.log(`[browser] axe ${line}`);
+}
+for (const line of figures) {
+  console.log(`[browser] ${line}`);
+}
+console.log(`[browser] ${results.passed} checks passed in ${Date.now() - started} ms`);
