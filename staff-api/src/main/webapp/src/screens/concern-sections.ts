@@ -45,7 +45,7 @@ export function statusLine(c: Concern): TemplateResult {
     return html`<p class="skp-badges">
         ${statusBadge(c.status)}
         ${c.acuteDanger ? badge(m.acuteDanger, 'error') : nothing}
-        ${c.urgency ? badge(`${m.urgency}: ${label('Urgency', c.urgency)}`, c.urgency === 'URGENT' ? 'error' : c.urgency === 'SOON' ? 'warning' : 'none') : nothing}
+        ${c.urgency && c.urgency !== 'NORMAL' ? badge(`${m.urgency}: ${label('Urgency', c.urgency)}`, c.urgency === 'URGENT' ? 'error' : c.urgency === 'SOON' ? 'warning' : 'none') : nothing}
         ${c.triage?.priority ? badge(`${m.priority}: ${label('Priority', c.triage.priority)}`, c.triage.priority === 'HIGH' ? 'warning' : 'none') : nothing}
     </p>`;
 }
