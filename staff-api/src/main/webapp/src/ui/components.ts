@@ -127,5 +127,5 @@ export function pageHeading(text: string, extra: TemplateResult | typeof nothing
 }
 
 export function backLink(href: string, text: string): TemplateResult {
-    return html`<a class="back-link" href=${href}>${text}</a>`;
+    return html`<div><a class="back-link" href=${href}>${icon('chevron-left')}${text}</a></div>`;
 }
