@@ -28,7 +28,6 @@ export function navItems(me: Me): NavItem[] {
         items.push({ href: '/claimable', text: m.navClaimable, routes: ['claimable'] });
         if (!has('coordinator')) items.push({ href: '/overdue', text: m.navOverdue, routes: ['overdue'] });
     }
-    if (has('coordinator') || has('admin')) items.push({ href: '/statistics', text: m.navStatistics, routes: ['statistics'] });
     if (has('admin')) {
         const adminHome = !has('coordinator') && !has('contact-person');
         items.push({ href: adminHome ? '/' : '/admin/contact-persons', text: m.navContactPersons, routes: adminHome ? ['home', 'contactPersons'] : ['contactPersons'] });
@@ -36,6 +35,7 @@ export function navItems(me: Me): NavItem[] {
         items.push({ href: '/admin/dead-messages', text: m.navDeadMessages, routes: ['deadMessages'] });
         items.push({ href: '/admin/audit', text: m.navAudit, routes: ['audit'] });
     }
+    if (has('coordinator') || has('admin')) items.push({ href: '/statistics', text: m.navStatistics, routes: ['statistics'] });
     return items;
 }
 
