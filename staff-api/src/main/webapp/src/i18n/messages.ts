@@ -42,6 +42,8 @@ const da = {
     errorSummaryHeading: 'Der er problemer',
     nobody: 'Ingen',
     system: 'Systemet',
+    unknown: 'Ukendt',
+    attemptPlace: 'Sted',
     since: 'siden',
 
     signingInAgain: 'Din session er udløbet. Du bliver logget ind igen …',
@@ -458,6 +460,8 @@ const en: Messages = {
     errorSummaryHeading: 'There is a problem',
     nobody: 'Nobody',
     system: 'The system',
+    unknown: 'Unknown',
+    attemptPlace: 'Place',
     since: 'since',
 
     signingInAgain: 'Your session has ended. Signing you in again …',
