@@ -6,7 +6,7 @@ import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import { navigate } from '../router';
 import type { Screen, ScreenContext } from '../screen';
-import { alert, badge, codeList, icon, pageHeading, problem, spinner, statusBadge, urgencyBadges } from '../ui/components';
+import { alert, badge, codeList, icon, pageHeading, problem, refreshBar, spinner, statusBadge, urgencyBadges } from '../ui/components';
 import { dateTime, deadline, isPast, relative } from '../ui/format';
 
 type Summary = Schemas['ConcernSummary'];
@@ -35,6 +35,7 @@ function listScreen(ctx: ScreenContext, kind: 'mine' | 'claimable'): Screen {
     let busy = false;
     let claiming: string | null = null;
     let claimProblem: { id: string; error: unknown } | null = null;
+    let loadedAt: Date | null = null;
 
     async function load(after: string | null) {
         busy = true;
@@ -49,6 +50,7 @@ function listScreen(ctx: ScreenContext, kind: 'mine' | 'claimable'): Screen {
             const open = (data.items ?? []).filter((c) => kind === 'claimable' || ['ASSIGNED', 'IN_CONTACT'].includes(c.status ?? ''));
             items = after && items ? [...items, ...open] : open;
             next = data.next ?? null;
+            if (!after) loadedAt = new Date();
         } catch (e) {
             error = e;
         }
@@ -91,6 +93,7 @@ function listScreen(ctx: ScreenContext, kind: 'mine' | 'claimable'): Screen {
             const m = t();
             return html`${pageHeading(heading())}
                 <p class="font-lead">${kind === 'mine' ? m.mineLead : m.claimableLead}</p>
+                ${items ? refreshBar(loadedAt, busy, () => void load(null)) : nothing}
                 ${error ? problem(error, () => void load(null)) : nothing}
                 ${items == null && !error ? spinner() : nothing}
                 ${items && items.length === 0 ? html`<p>${kind === 'mine' ? m.mineEmpty : m.claimableEmpty}</p>` : nothing}

@@ -4,6 +4,7 @@ import sprite from 'dkfds-dist/img/all-svg-icons.svg?url';
 import { ApiError, NetworkError, SessionEnded } from '../api/client';
 import { t } from '../i18n/messages';
 import { label, type Vocabulary } from '../i18n';
+import { timeOfDay } from './format';
 
 export function icon(name: string, classes = ''): TemplateResult {
     return html`<svg class="icon-svg ${classes}" focusable="false" aria-hidden="true"><use href="${sprite}#${name}"></use></svg>`;
@@ -113,6 +114,18 @@ export function problem(error: unknown, retry?: () => void): TemplateResult | ty
             ${error.status >= 500 ? retryButton : nothing}`)}</div>`;
     }
     return html`<div role="alert">${alert('error', m.unexpectedTitle, html`<p>${String((error as Error)?.message ?? error)}</p>${retryButton}`)}</div>`;
+}
+
+/**
+ * A reload button for lists, with when they were loaded in a polite live region: "Hentet kl. 05.12".
+ */
+export function refreshBar(loadedAt: Date | null, busy: boolean, reload: () => void): TemplateResult {
+    const m = t();
+    const time = loadedAt ? timeOfDay(loadedAt) : '';
+    return html`<div class="skp-refresh">
+        <button type="button" class="button button-tertiary button-small" ?disabled=${busy} @click=${reload}>${icon('refresh')}${m.refresh}</button>
+        <span class="skp-muted" role="status">${busy ? m.loading : loadedAt ? m.loadedAt(time) : ''}</span>
+    </div>`;
 }
 
 /** A definition list row that is left out when there is nothing to show. */
