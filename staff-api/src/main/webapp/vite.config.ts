@@ -15,7 +15,9 @@ export default defineConfig(({ command }) => ({
     },
     build: {
         outDir: process.env.SKP_CLIENT_OUT_DIR || 'dist',
-        emptyOutDir: true,
+        // SKP_CLIENT_OUT_DIR is META-INF/resources in the Java build's classes, which may hold other resources: only
+        // dist/ is ours to empty (`mvn clean` clears old hashed files from target/).
+        emptyOutDir: !process.env.SKP_CLIENT_OUT_DIR,
         assetsDir: 'assets',
         assetsInlineLimit: 0,
         modulePreload: { polyfill: false },

@@ -194,10 +194,10 @@ export function partnersScreen(ctx: ScreenContext): Screen {
                 })}
             </ul>`}
             ${revoked ? nothing : html`<div class="skp-row-actions">
-                <button type="button" class="button button-secondary" ?disabled=${busy === `issue:${p.id}`} aria-label=${m.issueKeyFor(p.name ?? '')} @click=${() => void issueKey(p)}>${icon('plus')}${m.issueKey}</button>
+                <button type="button" class="button button-secondary" ?disabled=${busy === `issue:${p.id}`} aria-label=${m.issueKeyFor(`${p.name} (${p.id})`)} @click=${() => void issueKey(p)}>${icon('plus')}${m.issueKey}</button>
                 ${confirm === `partner:${p.id}`
                     ? confirmButtons(`partner:${p.id}`, m.confirmRevokePartner(p.name ?? ''), m.revokePartner, () => void act(`partner:${p.id}`, () => unwrap(api.DELETE('/api/v1/admin/partners/{id}', { params: { path: { id: p.id! } } })), m.partnerRevoked(p.name ?? '')))
-                    : html`<button type="button" class="button button-tertiary" aria-label=${m.revokePartnerNamed(p.name ?? '')} @click=${() => { confirm = `partner:${p.id}`; ctx.update(); }}>${m.revokePartner}</button>`}
+                    : html`<button type="button" class="button button-tertiary" aria-label=${m.revokePartnerNamed(`${p.name} (${p.id})`)} @click=${() => { confirm = `partner:${p.id}`; ctx.update(); }}>${m.revokePartner}</button>`}
             </div>`}
         </li>`;
     }

@@ -6,16 +6,17 @@ import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import { navigate } from '../router';
 import type { Screen, ScreenContext } from '../screen';
-import { alert, badge, codeList, icon, pageHeading, problem, spinner, statusBadge, urgencyBadges } from '../ui/components';
+import { alert, badge, codeList, icon, pageHeading, problem, refreshBar, spinner, statusBadge, urgencyBadges } from '../ui/components';
 import { dateTime, deadline, isPast, relative } from '../ui/format';
 
 type Summary = Schemas['ConcernSummary'];
 
-function card(c: Summary, action: TemplateResult | typeof nothing = nothing): TemplateResult {
+/** A concern as a card; a claimable one is not linked, as a contact person may read it only once it is theirs. */
+function card(c: Summary, action: TemplateResult | typeof nothing = nothing, linked = true): TemplateResult {
     const m = t();
     const due = c.firstAttemptDueAt;
     return html`<li class="skp-card">
-        <h2 class="h4 skp-card-title"><a href="/concerns/${c.id}" class="skp-ref">${c.reference}</a></h2>
+        <h2 class="h4 skp-card-title">${linked ? html`<a href="/concerns/${c.id}" class="skp-ref">${c.reference}</a>` : html`<span class="skp-ref">${c.reference}</span>`}</h2>
         <p class="skp-badges">${statusBadge(c.status)} ${urgencyBadges(c.urgency, c.acuteDanger)}
             ${c.priority ? badge(`${m.priority}: ${label('Priority', c.priority)}`, c.priority === 'HIGH' ? 'warning' : 'none') : nothing}</p>
         <dl class="skp-dl skp-dl-compact">
@@ -35,6 +36,7 @@ function listScreen(ctx: ScreenContext, kind: 'mine' | 'claimable'): Screen {
     let busy = false;
     let claiming: string | null = null;
     let claimProblem: { id: string; error: unknown } | null = null;
+    let loadedAt: Date | null = null;
 
     async function load(after: string | null) {
         busy = true;
@@ -49,6 +51,7 @@ function listScreen(ctx: ScreenContext, kind: 'mine' | 'claimable'): Screen {
             const open = (data.items ?? []).filter((c) => kind === 'claimable' || ['ASSIGNED', 'IN_CONTACT'].includes(c.status ?? ''));
             items = after && items ? [...items, ...open] : open;
             next = data.next ?? null;
+            if (!after) loadedAt = new Date();
         } catch (e) {
             error = e;
         }
@@ -91,10 +94,11 @@ function listScreen(ctx: ScreenContext, kind: 'mine' | 'claimable'): Screen {
             const m = t();
             return html`${pageHeading(heading())}
                 <p class="font-lead">${kind === 'mine' ? m.mineLead : m.claimableLead}</p>
+                ${items ? refreshBar(loadedAt, busy, () => void load(null)) : nothing}
                 ${error ? problem(error, () => void load(null)) : nothing}
                 ${items == null && !error ? spinner() : nothing}
                 ${items && items.length === 0 ? html`<p>${kind === 'mine' ? m.mineEmpty : m.claimableEmpty}</p>` : nothing}
-                ${items && items.length ? html`<ul class="skp-cards" data-testid="${kind}-list">${items.map((c) => card(c, kind === 'claimable' ? claimAction(c) : nothing))}</ul>` : nothing}
+                ${items && items.length ? html`<ul class="skp-cards" data-testid="${kind}-list">${items.map((c) => (kind === 'claimable' ? card(c, claimAction(c), false) : card(c)))}</ul>` : nothing}
                 ${next ? html`<p><button type="button" class="button button-secondary" ?disabled=${busy} @click=${() => void load(next)}>${busy ? m.loading : m.loadMore}</button></p>` : nothing}`;
         },
     };

@@ -245,7 +245,7 @@ export function createActions(host: ActionHost) {
                 </fieldset>
             </div>`;
         const c = host.concern();
-        return frame('assign', c.assignedTo ? m.reassignHeading : m.assignHeading, body, submit, m.assign);
+        return frame('assign', c.assignedTo ? m.reassignHeading : m.assignHeading, body, submit, m.assignSubmit);
     }
 
     function closeFormView() {
@@ -278,7 +278,7 @@ export function createActions(host: ActionHost) {
             ${close.reason === 'HANDED_OVER' ? textField({ id: 'close-handedOverTo', label: m.handedOverTo, hint: m.handedOverToHint, value: close.handedOverTo, maxlength: 200, error: errs?.of('close-handedOverTo'), onInput: (v) => (close.handedOverTo = v) }) : nothing}
             ${textArea({ id: 'close-note', label: m.closingNote, hint: m.noPersonalDetails, value: close.note, optional: close.reason !== 'OTHER', maxlength: 500, error: errs?.of('close-note'), onInput: (v) => (close.note = v) })}
             <p class="skp-muted">${m.closeErasesReferrer}</p>
-        `, submit, m.closeConcern);
+        `, submit, m.closeSubmit);
     }
 
     function confirmForm(action: string, heading: string, text: string, confirmText: string, run: (ifMatch: string) => Promise<Answer<Concern>>, success: string) {
@@ -321,7 +321,7 @@ export function createActions(host: ActionHost) {
         return frame('link', m.linkHeading, html`
             <p>${m.linkExplain}</p>
             ${textField({ id: 'link-concernId', label: m.otherConcern, hint: m.referenceOrIdHint, value: link.target, error: errs?.of('link-concernId'), onInput: (v) => (link.target = v), inputClasses: 'input-width-l' })}
-        `, submit, m.link);
+        `, submit, m.linkSubmit);
     }
 
     function teamForm() {
@@ -443,7 +443,7 @@ export function createActions(host: ActionHost) {
         }
         if (mv.has('UNASSIGN')) {
             buttons.push(openButton('unassign', m.unassign, 'person-remove'));
-            forms.unassign = () => confirmForm('unassign', m.unassignHeading, m.unassignText, m.unassign,
+            forms.unassign = () => confirmForm('unassign', m.unassignHeading, m.unassignText, m.unassignSubmit,
                 (ifMatch) => unwrap(api.DELETE('/api/v1/concerns/{id}/assignment', { params: { path: { id: id() }, header: { 'If-Match': ifMatch } } })), m.unassigned);
         }
         if (mv.has('CLOSE')) {
@@ -452,7 +452,7 @@ export function createActions(host: ActionHost) {
         }
         if (mv.has('REOPEN')) {
             buttons.push(openButton('reopen', m.reopen, 'refresh', 'button-primary'));
-            forms.reopen = () => confirmForm('reopen', m.reopenHeading, m.reopenText, m.reopen,
+            forms.reopen = () => confirmForm('reopen', m.reopenHeading, m.reopenText, m.reopenSubmit,
                 (ifMatch) => unwrap(api.POST('/api/v1/concerns/{id}/reopen', { params: { path: { id: id() }, header: { 'If-Match': ifMatch } } })), m.reopened);
         }
         if (mv.size > 0) {
@@ -463,7 +463,7 @@ export function createActions(host: ActionHost) {
         }
         if ((c.links?.length ?? 0) > 0) {
             buttons.push(openButton('unlink', m.unlink, 'close'));
-            forms.unlink = () => confirmForm('unlink', m.unlinkHeading, m.unlinkText, m.unlink,
+            forms.unlink = () => confirmForm('unlink', m.unlinkHeading, m.unlinkText, m.unlinkSubmit,
                 (ifMatch) => unwrap(api.DELETE('/api/v1/concerns/{id}/links', { params: { path: { id: id() }, header: { 'If-Match': ifMatch } } })), m.unlinked);
         }
         if (!buttons.length) return nothing;

@@ -45,7 +45,7 @@ export function statusLine(c: Concern): TemplateResult {
     return html`<p class="skp-badges">
         ${statusBadge(c.status)}
         ${c.acuteDanger ? badge(m.acuteDanger, 'error') : nothing}
-        ${c.urgency ? badge(`${m.urgency}: ${label('Urgency', c.urgency)}`, c.urgency === 'URGENT' ? 'error' : c.urgency === 'SOON' ? 'warning' : 'none') : nothing}
+        ${c.urgency && c.urgency !== 'NORMAL' ? badge(`${m.urgency}: ${label('Urgency', c.urgency)}`, c.urgency === 'URGENT' ? 'error' : c.urgency === 'SOON' ? 'warning' : 'none') : nothing}
         ${c.triage?.priority ? badge(`${m.priority}: ${label('Priority', c.triage.priority)}`, c.triage.priority === 'HIGH' ? 'warning' : 'none') : nothing}
     </p>`;
 }
@@ -195,7 +195,7 @@ export function attemptsSection(c: Concern, extra: TemplateResult | typeof nothi
                       </p>
                       <dl class="skp-dl skp-dl-compact">
                           ${row(m.channel, label('AttemptChannel', a.channel))}
-                          ${row(m.placeNote, a.placeNote)}
+                          ${row(m.attemptPlace, a.placeNote)}
                           ${row(m.nextStep, a.nextStep ? html`${a.nextStep}${a.nextStepOn ? html` – <strong>${date(a.nextStepOn)}</strong>` : nothing}` : a.nextStepOn ? date(a.nextStepOn) : null)}
                           ${row(m.recordedBy, a.recordedBy)}
                       </dl>
@@ -244,7 +244,7 @@ export function historySection(c: Concern): TemplateResult {
                     ${entries.map((e) => html`<tr>
                         <td><time datetime=${e.at}>${dateTime(e.at)}</time></td>
                         <td>${label('HistoryAction', e.action)}</td>
-                        <td>${e.actor ?? html`<span class="skp-muted">${m.system}</span>`}</td>
+                        <td>${e.actor ?? (c.history || e.action === 'REGISTERED' ? html`<span class="skp-muted">${m.system}</span>` : html`<span class="skp-muted" aria-hidden="true">–</span><span class="sr-only">${m.unknown}</span>`)}</td>
                     </tr>`)}
                 </tbody>
             </table>

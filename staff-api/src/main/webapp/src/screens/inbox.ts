@@ -5,7 +5,7 @@ import type { InboxItem } from '../api/pending';
 import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import type { Screen, ScreenContext } from '../screen';
-import { attentionBadge, codeList, pageHeading, problem, spinner, statusBadge, urgencyBadges } from '../ui/components';
+import { attentionBadge, codeList, pageHeading, problem, refreshBar, spinner, statusBadge, urgencyBadges } from '../ui/components';
 import { dateTime, deadline, isPast, relative } from '../ui/format';
 import { referenceSearch } from './find';
 
@@ -14,20 +14,25 @@ export function inboxScreen(ctx: ScreenContext): Screen {
     let next: string | null = null;
     let error: unknown = null;
     let loadingMore = false;
+    let loading = false;
+    let loadedAt: Date | null = null;
 
     async function load(after: string | null) {
         error = null;
         if (after) loadingMore = true;
+        else loading = true;
         ctx.update();
         try {
             const page = await loadInbox(after);
             if (!ctx.active()) return;
             items = after && items ? [...items, ...page.items] : page.items;
             next = page.next;
+            if (!after) loadedAt = new Date();
         } catch (e) {
             error = e;
         } finally {
             loadingMore = false;
+            loading = false;
             ctx.update();
         }
     }
@@ -89,6 +94,7 @@ export function inboxScreen(ctx: ScreenContext): Screen {
                 <p class="font-lead">${m.inboxLead}</p>
                 ${search.view()}
                 <h2>${m.openConcerns}${items ? html` <span class="skp-count">(${items.length})</span>` : nothing}</h2>
+                ${items ? refreshBar(loadedAt, loading, () => void load(null)) : nothing}
                 ${error ? problem(error, () => void load(null)) : nothing}
                 ${items == null && !error ? spinner() : nothing}
                 ${items && items.length === 0 ? html`<p>${m.inboxEmpty}</p>` : nothing}

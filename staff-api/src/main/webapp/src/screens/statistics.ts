@@ -54,16 +54,26 @@ export function statisticsScreen(ctx: ScreenContext): Screen {
         void load();
     }
 
-    function chart(id: string, entries: [string, number][]): TemplateResult {
-        const max = Math.max(1, ...entries.map(([, n]) => n));
-        const rowHeight = 28;
-        const height = entries.length * rowHeight;
-        return html`<svg class="skp-chart" aria-hidden="true" focusable="false" viewBox="0 0 600 ${height}" preserveAspectRatio="xMinYMin meet" data-chart=${id}>
-            ${entries.map(([name, n], i) => svg`
-                <text x="0" y=${i * rowHeight + 18} class="skp-chart-label">${name.length > 34 ? name.slice(0, 33) + '…' : name}</text>
-                <rect x="250" y=${i * rowHeight + 5} height="18" width=${Math.max(n > 0 ? 2 : 0, (n / max) * 300)} class="skp-chart-bar"></rect>
-                <text x=${258 + (n / max) * 300} y=${i * rowHeight + 18} class="skp-chart-value">${number(n)}</text>`)}
-        </svg>`;
+    /**
+     * Horizontal bars: HTML text for the labels and values (readable at any width), an SVG per bar for its length
+     * (attributes, not style, under the Content-Security-Policy). Hidden from screen readers: the table beside it
+     * holds the same numbers.
+     */
+    function bars(entries: [string, number, string][], variant = ''): TemplateResult {
+        const max = Math.max(0, ...entries.map(([, n]) => n)) || 1;
+        return html`<div class="skp-bars ${variant}" aria-hidden="true">
+            ${entries.map(([name, n, text]) => html`<div class="skp-bar-row">
+                <span class="skp-bar-label">${name}</span>
+                <span class="skp-bar-track">
+                    ${n > 0
+                        ? html`<svg class="skp-bar" width="${Math.max(1, Math.round((n / max) * 85))}%" height="16" focusable="false">
+                              ${svg`<rect x="0" y="0" width="100%" height="100%"></rect>`}
+                          </svg>`
+                        : nothing}
+                    <span class="skp-bar-value">${text}</span>
+                </span>
+            </div>`)}
+        </div>`;
     }
 
     function dimension(id: string, heading: string, counts: Record<string, number> | undefined, vocabulary: Vocabulary | null) {
@@ -74,7 +84,7 @@ export function statisticsScreen(ctx: ScreenContext): Screen {
             ${entries.length === 0
                 ? html`<p>${m.noData}</p>`
                 : html`<div class="skp-stat-body">
-                      ${chart(id, entries)}
+                      ${bars(entries.map(([name, n]) => [name, n, number(n)]))}
                       <table class="table table--compact skp-stat-table">
                           <caption class="sr-only">${heading}</caption>
                           <thead><tr><th scope="col">${m.colCategory}</th><th scope="col" class="text-align-right">${m.colCount}</th></tr></thead>
@@ -91,16 +101,10 @@ export function statisticsScreen(ctx: ScreenContext): Screen {
             [m.timeToFirstAttempt, s.timeToFirstAttempt],
             [m.timeToContact, s.timeToContact],
         ];
-        const max = Math.max(1, ...rows.map(([, e]) => e?.medianHours ?? 0));
         return html`<section class="skp-section skp-stat" aria-labelledby="stat-medians">
             <h2 id="stat-medians" class="h3">${m.mediansHeading}</h2>
             <div class="skp-stat-body">
-                <svg class="skp-chart" aria-hidden="true" focusable="false" viewBox="0 0 600 ${rows.length * 28}" preserveAspectRatio="xMinYMin meet">
-                    ${rows.map(([name, e], i) => svg`
-                        <text x="0" y=${i * 28 + 18} class="skp-chart-label">${name}</text>
-                        <rect x="250" y=${i * 28 + 5} height="18" width=${((e?.medianHours ?? 0) / max) * 260} class="skp-chart-bar skp-chart-bar-time"></rect>
-                        <text x=${258 + ((e?.medianHours ?? 0) / max) * 260} y=${i * 28 + 18} class="skp-chart-value">${hours(e?.medianHours)}</text>`)}
-                </svg>
+                ${bars(rows.map(([name, e]) => [name, e?.medianHours ?? 0, hours(e?.medianHours)]), 'skp-bars-time')}
                 <table class="table table--compact skp-stat-table">
                     <caption class="sr-only">${m.mediansHeading}</caption>
                     <thead><tr><th scope="col">${m.colMeasure}</th><th scope="col" class="text-align-right">${m.colMedian}</th><th scope="col" class="text-align-right">${m.colConcerns}</th></tr></thead>

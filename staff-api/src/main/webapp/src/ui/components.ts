@@ -4,6 +4,7 @@ import sprite from 'dkfds-dist/img/all-svg-icons.svg?url';
 import { ApiError, NetworkError, SessionEnded } from '../api/client';
 import { t } from '../i18n/messages';
 import { label, type Vocabulary } from '../i18n';
+import { timeOfDay } from './format';
 
 export function icon(name: string, classes = ''): TemplateResult {
     return html`<svg class="icon-svg ${classes}" focusable="false" aria-hidden="true"><use href="${sprite}#${name}"></use></svg>`;
@@ -115,6 +116,18 @@ export function problem(error: unknown, retry?: () => void): TemplateResult | ty
     return html`<div role="alert">${alert('error', m.unexpectedTitle, html`<p>${String((error as Error)?.message ?? error)}</p>${retryButton}`)}</div>`;
 }
 
+/**
+ * A reload button for lists, with when they were loaded in a polite live region: "Hentet kl. 05.12".
+ */
+export function refreshBar(loadedAt: Date | null, busy: boolean, reload: () => void): TemplateResult {
+    const m = t();
+    const time = loadedAt ? timeOfDay(loadedAt) : '';
+    return html`<div class="skp-refresh">
+        <button type="button" class="button button-tertiary button-small" ?disabled=${busy} @click=${reload}>${icon('refresh')}${m.refresh}</button>
+        <span class="skp-muted" role="status">${busy ? m.loading : loadedAt ? m.loadedAt(time) : ''}</span>
+    </div>`;
+}
+
 /** A definition list row that is left out when there is nothing to show. */
 export function row(term: string, value: unknown): TemplateResult | typeof nothing {
     if (value == null || value === '' || (Array.isArray(value) && value.length === 0)) return nothing;
@@ -127,5 +140,5 @@ export function pageHeading(text: string, extra: TemplateResult | typeof nothing
 }
 
 export function backLink(href: string, text: string): TemplateResult {
-    return html`<a class="back-link" href=${href}>${text}</a>`;
+    return html`<div><a class="back-link" href=${href}>${icon('chevron-left')}${text}</a></div>`;
 }

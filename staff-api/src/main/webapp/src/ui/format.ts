@@ -29,6 +29,10 @@ export function deadline(iso: string | null | undefined): string {
     return lang() === 'da' ? `${text}, dagens udgang` : `${text}, end of day`;
 }
 
+export function timeOfDay(d: Date): string {
+    return new Intl.DateTimeFormat(locale(), { timeZone: ZONE, timeStyle: 'short' }).format(d);
+}
+
 /** A LocalDate (yyyy-mm-dd) as a date, without moving it through a time zone. */
 export function date(isoDate: string | null | undefined): string {
     if (!isoDate) return '';

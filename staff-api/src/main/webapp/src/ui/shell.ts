@@ -28,7 +28,6 @@ export function navItems(me: Me): NavItem[] {
         items.push({ href: '/claimable', text: m.navClaimable, routes: ['claimable'] });
         if (!has('coordinator')) items.push({ href: '/overdue', text: m.navOverdue, routes: ['overdue'] });
     }
-    if (has('coordinator') || has('admin')) items.push({ href: '/statistics', text: m.navStatistics, routes: ['statistics'] });
     if (has('admin')) {
         const adminHome = !has('coordinator') && !has('contact-person');
         items.push({ href: adminHome ? '/' : '/admin/contact-persons', text: m.navContactPersons, routes: adminHome ? ['home', 'contactPersons'] : ['contactPersons'] });
@@ -36,6 +35,7 @@ export function navItems(me: Me): NavItem[] {
         items.push({ href: '/admin/dead-messages', text: m.navDeadMessages, routes: ['deadMessages'] });
         items.push({ href: '/admin/audit', text: m.navAudit, routes: ['audit'] });
     }
+    if (has('coordinator') || has('admin')) items.push({ href: '/statistics', text: m.navStatistics, routes: ['statistics'] });
     return items;
 }
 
@@ -102,24 +102,24 @@ export function shell(me: Me | null, routeName: string, content: TemplateResult,
                       </div>
                   </div>`
                 : nothing}
+            ${me
+                ? html`<div id="skp-mobile-menu" class="skp-mobile-menu" ?hidden=${!menuOpen}>
+                      <nav class="navigation-menu-mobile" aria-label=${m.mainNavigationMobile}>
+                          <ul class="mainmenu">
+                              ${items.map((item) => html`<li class=${isCurrent(item) ? 'active current' : ''}>
+                                  <a href=${item.href} class="nav-link" aria-current=${isCurrent(item) ? 'page' : 'false'}
+                                      @click=${() => { menuOpen = false; }}><span>${item.text}</span></a>
+                              </li>`)}
+                          </ul>
+                      </nav>
+                      <div class="skp-mobile-user">
+                          <p class="user"><span class="skp-user-name">${me.name}</span><span class="skp-user-role">${roleText(me)}</span></p>
+                          <p>${languageSwitch(rerender)}</p>
+                          <p>${logout}</p>
+                      </div>
+                  </div>`
+                : nothing}
         </header>
-        ${me
-            ? html`<div id="skp-mobile-menu" class="skp-mobile-menu" ?hidden=${!menuOpen}>
-                  <nav class="navigation-menu-mobile" aria-label=${m.mainNavigationMobile}>
-                      <ul class="mainmenu">
-                          ${items.map((item) => html`<li class=${isCurrent(item) ? 'active current' : ''}>
-                              <a href=${item.href} class="nav-link" aria-current=${isCurrent(item) ? 'page' : 'false'}
-                                  @click=${() => { menuOpen = false; }}><span>${item.text}</span></a>
-                          </li>`)}
-                      </ul>
-                  </nav>
-                  <div class="skp-mobile-user">
-                      <p class="user"><span class="skp-user-name">${me.name}</span><span class="skp-user-role">${roleText(me)}</span></p>
-                      <p>${languageSwitch(rerender)}</p>
-                      <p>${logout}</p>
-                  </div>
-              </div>`
-            : nothing}
         <main id="main-content" class="container skp-main" tabindex="-1">${content}</main>
         <footer class="skp-footer">
             <div class="container">
