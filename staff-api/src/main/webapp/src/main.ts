@@ -1,7 +1,7 @@
 import 'dkfds-dist/css/dkfds.css';
 import './styles/app.css';
 import { html, render } from 'lit-html';
-import { getUntyped } from './api/client';
+import { api, unwrap } from './api/client';
 import type { Me, Role } from './api/pending';
 import { onLangChange } from './i18n';
 import { t } from './i18n/messages';
@@ -94,7 +94,7 @@ async function boot(): Promise<void> {
     const loading = () => render(shell(null, '', html`${pageHeading(t().appTitle)}${spinner()}`, boot), root);
     loading();
     try {
-        me = await getUntyped<Me>('/api/v1/me');
+        me = (await unwrap(api.GET('/api/v1/me'))).data as Me;
     } catch (error) {
         render(shell(null, '', html`${pageHeading(t().appTitle)}${problem(error, () => void boot())}`, boot), root);
         return;

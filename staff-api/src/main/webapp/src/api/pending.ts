@@ -1,24 +1,24 @@
-// REPLACE when staff-api's OpenAPI document has them: types of the answers that are being added on the server
-// (GET /api/v1/me, GET /api/v1/concerns/inbox, ConcernDetails.history). Written from the agreed contract; once the
-// spec has them, import the generated types from ./schema instead and delete this file.
+// Types of the answers the client reads beyond the generated ones: staff-api's OpenAPI document marks no response
+// field as required, so these say what the server always sends (GET /api/v1/me, the inbox, a concern's history),
+// derived from the generated types so that a change of the API still breaks the build.
 import type { Schemas } from './client';
 
 export type Role = 'coordinator' | 'contact-person' | 'admin';
 
 /** GET /api/v1/me */
 export interface Me {
-    subject: string;
-    name: string;
+    subject: NonNullable<Schemas['Me']['subject']>;
+    name: NonNullable<Schemas['Me']['name']>;
     roles: Role[];
-    contactPersonId: string | null;
+    contactPersonId: Schemas['Me']['contactPersonId'] | null;
 }
 
-export type Attention = 'ACUTE' | 'URGENT' | 'OVERDUE' | 'DUE_SOON' | 'NONE';
+export type Attention = NonNullable<Schemas['InboxItem']['attention']>;
 
-/** An item of GET /api/v1/concerns/inbox: a ConcernSummary with what needs action. */
+/** An item of GET /api/v1/concerns/inbox, flattened: the concern's summary with why it is where it is. */
 export type InboxItem = Schemas['ConcernSummary'] & {
     attention?: Attention;
-    indicators?: string[];
+    indicators?: Schemas['InboxItem']['indicators'];
 };
 
 export interface InboxPage {
@@ -27,10 +27,6 @@ export interface InboxPage {
 }
 
 /** ConcernDetails.history[] */
-export interface HistoryEntry {
-    at: string;
-    action: string;
-    actor: string | null;
-}
+export type HistoryEntry = Schemas['HistoryEntry'];
 
-export type ConcernWithHistory = Schemas['ConcernDetails'] & { history?: HistoryEntry[] };
+export type ConcernWithHistory = Schemas['ConcernDetails'];

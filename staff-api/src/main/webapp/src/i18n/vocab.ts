@@ -160,6 +160,7 @@ const vocabularies = {
         URGENT: { da: 'Haster', en: 'Urgent' },
         OVERDUE: { da: 'Frist overskredet', en: 'Overdue' },
         DUE_SOON: { da: 'Frist snart', en: 'Due soon' },
+        WAITING: { da: 'Venter', en: 'Waiting' },
         NONE: { da: 'Ingen', en: 'None' },
     },
     HistoryAction: {

@@ -2,7 +2,7 @@
 // attempts, the linked concerns and the history.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Schemas } from '../api/client';
-import type { ConcernWithHistory, HistoryEntry } from '../api/pending';
+import type { ConcernWithHistory } from '../api/pending';
 import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import { alert, badge, codeList, icon, row, statusBadge } from '../ui/components';
@@ -229,13 +229,12 @@ export function linksSection(c: Concern, linked: Concern[] | null, extra: Templa
     </section>`;
 }
 
-/** The concern's history: from the server when it sends one, else what the concern itself tells. */
+/** The concern's history as the server keeps it: its registration, then every change with who made it. */
 export function historySection(c: Concern): TemplateResult {
     const m = t();
-    const entries = c.history ?? derivedHistory(c);
+    const entries = c.history ?? [];
     return html`<section class="skp-section" aria-labelledby="history-heading" data-testid="history">
         <h2 id="history-heading">${m.historyHeading}</h2>
-        ${c.history ? nothing : html`<p class="skp-muted">${m.historyDerived}</p>`}
         <div>
             <table class="table table--compact skp-history">
                 <caption class="sr-only">${m.historyHeading}</caption>
@@ -244,25 +243,10 @@ export function historySection(c: Concern): TemplateResult {
                     ${entries.map((e) => html`<tr>
                         <td><time datetime=${e.at}>${dateTime(e.at)}</time></td>
                         <td>${label('HistoryAction', e.action)}</td>
-                        <td>${e.actor ?? (c.history || e.action === 'REGISTERED' ? html`<span class="skp-muted">${m.system}</span>` : html`<span class="skp-muted" aria-hidden="true">–</span><span class="sr-only">${m.unknown}</span>`)}</td>
+                        <td>${e.actorName ?? e.actor ?? html`<span class="skp-muted">${m.system}</span>`}</td>
                     </tr>`)}
                 </tbody>
             </table>
         </div>
     </section>`;
-}
-
-function derivedHistory(c: Concern): HistoryEntry[] {
-    const entries: HistoryEntry[] = [];
-    const add = (at: string | null | undefined, action: string, actor: string | null | undefined) => {
-        if (at) entries.push({ at, action, actor: actor ?? null });
-    };
-    add(c.registeredAt ?? c.receivedAt, 'REGISTERED', null);
-    add(c.triage?.triagedAt, 'TRIAGE', c.triage?.triagedBy);
-    add(c.assignment?.assignedAt, 'ASSIGN', null);
-    for (const a of c.attempts ?? []) add(a.recordedAt ?? a.attemptedAt, 'ATTEMPT', a.recordedBy);
-    add(c.closing?.closedAt, 'CLOSE', c.closing?.closedBy);
-    add(c.referrerErasedAt, 'REFERRER_ERASED', null);
-    add(c.erasedAt, 'PERSONAL_DATA_ERASED', null);
-    return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

@@ -41,6 +41,8 @@ export function attentionBadge(attention: string | undefined): TemplateResult | 
             return badge(label('Attention', attention), 'error');
         case 'DUE_SOON':
             return badge(label('Attention', attention), 'warning');
+        case 'WAITING':
+            return badge(label('Attention', attention), 'info');
         default:
             return nothing;
     }
