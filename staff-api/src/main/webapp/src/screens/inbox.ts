@@ -49,7 +49,7 @@ export function inboxScreen(ctx: ScreenContext): Screen {
     }
 
     function assignee(item: InboxItem) {
-        return item.assignedTo ?? html`<span class="skp-muted">${t().nobody}</span>`;
+        return item.assignedToName ?? item.assignedTo ?? html`<span class="skp-muted">${t().nobody}</span>`;
     }
 
     function table(list: InboxItem[]) {

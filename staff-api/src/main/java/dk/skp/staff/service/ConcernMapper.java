@@ -21,6 +21,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns entities into the records the REST layer gets; the only place that knows both. */
@@ -53,9 +54,17 @@ public class ConcernMapper {
                 c.report);
     }
 
-    public static ConcernSummary summary(ConcernEntity c) {
+    /** Summaries of a page of concerns, with the names of the contact persons who hold them (one query). */
+    public List<ConcernSummary> summaries(List<ConcernEntity> page) {
+        Map<String, String> names = contactPersons.namesBySubject(
+                page.stream().map(c -> c.assignedTo).filter(java.util.Objects::nonNull).distinct().toList());
+        return page.stream().map(c -> summary(c, c.assignedTo == null ? null : names.get(c.assignedTo))).toList();
+    }
+
+    private static ConcernSummary summary(ConcernEntity c, String assignedToName) {
         return new ConcernSummary(c.id, c.reference, c.status, c.urgency, c.acuteDanger, c.channel, c.receivedAt,
-                c.priority, c.targetGroups, c.district, c.assignedTo, c.triageDueAt, c.firstAttemptDueAt, c.version);
+                c.priority, c.targetGroups, c.district, c.assignedTo, assignedToName, c.triageDueAt, c.firstAttemptDueAt,
+                c.version);
     }
 
     public static SafetyBriefing briefing(ConcernEntity c) {

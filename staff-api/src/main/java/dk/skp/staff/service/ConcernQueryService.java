@@ -60,7 +60,7 @@ public class ConcernQueryService {
         page.describe(criteria, after, limit);
         audit.record(viewer, AuditLog.Action.SEARCH, null, criteria);
 
-        return new ConcernPage(page.rows().stream().map(ConcernMapper::summary).toList(),
+        return new ConcernPage(mapper.summaries(page.rows()),
                 page.next(last -> new PageCursor(last.receivedAt, last.id).encode()));
     }
 

@@ -24,6 +24,7 @@ public record ConcernSummary(
         List<TargetGroup> targetGroups,
         @Schema(description = "Set at triage.", nullable = true) String district,
         @Schema(nullable = true, description = "Subject of the assigned contact person, if any.") String assignedTo,
+        @Schema(nullable = true, description = "Name of the assigned contact person, if any and registered.") String assignedToName,
         @Schema(nullable = true, description = "By when it is to be triaged; present while it waits for triage.") Instant triageDueAt,
         @Schema(nullable = true, description = "By when a first contact attempt is due; present from assignment until one is recorded.")
         Instant firstAttemptDueAt,

@@ -49,11 +49,13 @@ public class Inbox {
     }
 
     private final ConcernRepository concerns;
+    private final ConcernMapper mapper;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Inbox(ConcernRepository concerns, AuditLog audit, Clock clock) {
+    public Inbox(ConcernRepository concerns, ConcernMapper mapper, AuditLog audit, Clock clock) {
         this.concerns = concerns;
+        this.mapper = mapper;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,11 +73,15 @@ public class Inbox {
         page.describe(criteria, after, limit);
         audit.record(viewer, AuditLog.Action.SEARCH, null, criteria);
 
-        List<InboxItem> items = page.rows().stream().map(row -> byId.get(row.id())).filter(c -> c != null)
-                .map(c -> new InboxItem(ConcernMapper.summary(c), attention(c, now),
-                        c.report.observations() == null || c.report.observations().indicators() == null ? List.of()
-                                : c.report.observations().indicators()))
-                .toList();
+        List<ConcernEntity> concernsInOrder = page.rows().stream().map(row -> byId.get(row.id())).filter(c -> c != null).toList();
+        List<ConcernSummary> summaries = mapper.summaries(concernsInOrder);
+        List<InboxItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < concernsInOrder.size(); i++) {
+            ConcernEntity c = concernsInOrder.get(i);
+            items.add(new InboxItem(summaries.get(i), attention(c, now),
+                    c.report.observations() == null || c.report.observations().indicators() == null ? List.of()
+                            : c.report.observations().indicators()));
+        }
         return new InboxPage(items, page.next(Inbox::encode));
     }
 

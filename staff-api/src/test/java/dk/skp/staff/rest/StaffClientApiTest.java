@@ -90,8 +90,10 @@ class StaffClientApiTest {
                 .findFirst().orElseThrow();
         assertEquals("ACUTE", first.get("attention"));
         assertNotNull(first.get("indicators"));
-        assertEquals("NONE", items.stream().filter(i -> worked.equals(((Map<?, ?>) i.get("concern")).get("id")))
-                .findFirst().orElseThrow().get("attention"));
+        Map<String, Object> withAnna = items.stream().filter(i -> worked.equals(((Map<?, ?>) i.get("concern")).get("id")))
+                .findFirst().orElseThrow();
+        assertEquals("NONE", withAnna.get("attention"));
+        assertEquals("Ib Holm", ((Map<?, ?>) withAnna.get("concern")).get("assignedToName"), "the holder's name, not only their subject");
 
         given().auth().oauth2(Tokens.of("contact-person", "cp-inbox-1")).when().get("/api/v1/concerns/inbox")
                 .then().statusCode(403).contentType("application/problem+json");
