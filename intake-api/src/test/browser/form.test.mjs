@@ -8,10 +8,10 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { browserChecks } from '../../../../shared-model/src/test/browser/checks.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const REFERENCE = /^SKP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 const base = new URL(process.argv[2] || 'http://localhost:8080/');
@@ -21,44 +21,8 @@ if (shots) {
 }
 
 const started = Date.now();
-const results = { passed: 0, failed: 0 };
-const axeSummary = [];
 
-function check(condition, message) {
-  if (!condition) {
-    throw new Error('check failed: ' + message);
-  }
-  results.passed++;
-}
-
-async function step(name, body) {
-  const t0 = Date.now();
-  try {
-    await body();
-    console.log(`[browser] ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (error) {
-    results.failed++;
-    console.log(`[browser] FAIL ${name}: ${error.stack || error}`);
-    throw error;
-  }
-}
-
-async function axe(page, label) {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return {
-      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })),
-      passes: r.passes.length,
-      incomplete: r.incomplete.map((v) => v.id),
-    };
-  }, WCAG_21_AA);
-  axeSummary.push(`${label}: ${result.violations.length} violations, ${result.passes} rules passed, incomplete: [${result.incomplete.join(', ')}]`);
-  for (const v of result.violations) {
-    console.log(`[browser] axe ${label}: ${v.impact} ${v.id} – ${v.help} at ${v.nodes.join(' | ')}`);
-  }
-  check(result.violations.length === 0, `axe-core finds no WCAG 2.1 A/AA violation on ${label}`);
-}
+const { check, step, axe, results, axeSummary } = browserChecks(AXE_SOURCE);
 
 async function screenshot(page, name) {
   if (shots) {

@@ -11,10 +11,10 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { browserChecks } from '../../../../shared-model/src/test/browser/checks.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PASSWORD = 'skp-demo';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -28,43 +28,9 @@ if (shots) {
 }
 
 const started = Date.now();
-const results = { passed: 0 };
-const axeSummary = [];
 const figures = [];
 
-function check(condition, message) {
-  if (!condition) {
-    throw new Error('check failed: ' + message);
-  }
-  results.passed++;
-}
-
-async function step(name, body) {
-  const t0 = Date.now();
-  try {
-    await body();
-    console.log(`[browser] ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (error) {
-    console.log(`[browser] FAIL ${name}: ${error.stack || error}`);
-    throw error;
-  }
-}
-
-async function axe(page, label) {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return {
-      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })),
-      passes: r.passes.length,
-    };
-  }, WCAG_21_AA);
-  axeSummary.push(`${label}: ${result.violations.length} violations, ${result.passes} rules passed`);
-  for (const v of result.violations) {
-    console.log(`[browser] axe ${label}: ${v.impact} ${v.id} – ${v.help} at ${v.nodes.join(' | ')}`);
-  }
-  check(result.violations.length === 0, `axe-core finds no WCAG 2.1 A/AA violation on ${label}`);
-}
+const { check, step, axe, results, axeSummary } = browserChecks(AXE_SOURCE);
 
 async function shot(page, name) {
   if (shots) {
@@ -294,11 +260,13 @@ try {
     await kim.goto(staff + '/');
     await settled(kim);
     await kim.getByRole('link', { name: 'Log af' }).first().click();
-    await kim.waitForURL((u) => u.pathname.includes('/realms/skp/'));
-    await kim.goto(staff + '/');
-    check(new URL(kim.url()).pathname.includes('/realms/skp/protocol/openid-connect/auth'),
-      'after signing out, the client asks for the password again');
-    check(await kim.locator('#password').count() === 1, 'Keycloak shows its login form');
+    // Through the provider's logout endpoint and back to the client's start, which asks for the password again: with
+    // the provider's session still alive, it would sign Kim in without showing its form.
+    await kim.locator('#password').waitFor({ state: 'visible', timeout: 15000 });
+    check(new URL(kim.url()).pathname.includes('/realms/skp/protocol/openid-connect/auth'), 'Keycloak asks for the password');
+    await kim.goto(staff + '/concerns');
+    await kim.locator('#password').waitFor({ state: 'visible', timeout: 15000 });
+    check(new URL(kim.url()).origin !== new URL(staff).origin, 'the client\'s pages need a sign-in again');
   });
 } finally {
   await browser.close();

@@ -5,9 +5,10 @@
 //
 //   SKP_DEV_API      where staff-api runs (default http://127.0.0.1:8081)
 //   SKP_DEV_TOKEN    a bearer token to use as it is (e.g. $(bin/dev-token coordinator)); or
-//   SKP_DEV_ROLE     coordinator | contact-person | admin, with SKP_DEV_SUBJECT: tokens are made with bin/dev-token
+//   SKP_DEV_ROLE     a demo user (kim, anna, bo, ada) or a role (coordinator, contact-person, admin): tokens are made
+//                    with bin/dev-token, which asks bin/run's Keycloak
 //                    and renewed before they expire.
-//   GET /__dev/as?role=contact-person&subject=cp-anna switches the identity (bin/dev-token) while the server runs.
+//   GET /__dev/as?role=anna switches the identity (bin/dev-token) while the server runs.
 import type { Plugin } from 'vite';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { execFileSync } from 'node:child_process';
@@ -26,7 +27,7 @@ interface Identity {
 let identity: Identity | null = null;
 
 function makeToken(role: string, subject?: string): Identity {
-    const args = subject ? [role, subject] : [role];
+    const args = [role]; // bin/dev-token takes one demo user or role; the subject is the user's own
     const token = execFileSync(DEV_TOKEN_SCRIPT, args, { encoding: 'utf8' }).trim();
     return { token, role, subject, madeAt: Date.now() };
 }

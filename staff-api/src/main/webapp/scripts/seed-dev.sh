@@ -8,20 +8,17 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../../../.." && pwd)
 INTAKE=${SKP_INTAKE:-http://127.0.0.1:8080}
 STAFF=${SKP_STAFF:-http://127.0.0.1:8081}/api/v1
-COORD=$("$ROOT/bin/dev-token" coordinator dev-coordinator)
-ADMIN=$("$ROOT/bin/dev-token" admin dev-admin)
-ANNA=$("$ROOT/bin/dev-token" contact-person cp-anna)
+COORD=$("$ROOT/bin/dev-token" kim)
+ADMIN=$("$ROOT/bin/dev-token" ada)
+ANNA=$("$ROOT/bin/dev-token" anna)
 
 json() { curl -s -H 'Content-Type: application/json' "$@"; }
 etag() { curl -s -o /dev/null -D - -H "Authorization: Bearer $1" "$2" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p'; }
 
-json -X POST "$STAFF/admin/contact-persons" -H "Authorization: Bearer $ADMIN" \
-    -d '{"subject": "cp-anna", "name": "Anna Holm", "email": "anna.holm@skp.example", "districts": ["Odense C"], "capacity": 8}' >/dev/null
-json -X POST "$STAFF/admin/contact-persons" -H "Authorization: Bearer $ADMIN" \
-    -d '{"subject": "cp-bo", "name": "Bo Jensen", "email": "bo.jensen@skp.example", "districts": ["Vollsmose", "Bolbro"], "capacity": 6}' >/dev/null
+# Anna and Bo (the demo users' Keycloak subjects) are registered by bin/run.
 json -X POST "$STAFF/admin/partners" -H "Authorization: Bearer $ADMIN" \
     -d '{"id": "fyns-politi", "name": "Fyns Politi", "defaultRole": "POLICE"}' >/dev/null
-ANNA_ID=$(curl -s -H "Authorization: Bearer $ADMIN" "$STAFF/admin/contact-persons" | sed -E 's/.*"id":"([^"]+)","subject":"cp-anna".*/\1/')
+ANNA_ID=$(curl -s -H "Authorization: Bearer $ADMIN" "$STAFF/admin/contact-persons" | sed -E 's/.*"id":"([^"]+)","subject":"c0000000-0000-4000-8000-000000000002".*/\1/')
 
 submit() { # submit URGENCY ACUTE INDICATORS DESCRIPTION [PLACE]
     json -X POST "$INTAKE/api/v1/concerns" -H 'Accept-Language: da' -d "{
