@@ -135,15 +135,11 @@ try {
     await kim.getByText('Henvendelsen er tildelt Anna Holm').first().waitFor({ timeout: 10000 });
   });
 
-  const anna = await signIn(browser, 'anna', '/', PHONE);
+  // Anna follows the link in her assignment mail (/concerns/<id>): sign-in first, then straight to the concern.
+  const anna = await signIn(browser, 'anna', concernPath, PHONE);
 
-  await step('Anna, on a 390 px screen, finds it among her concerns and reads the briefing', async () => {
-    check(await anna.getByRole('heading', { level: 1, name: 'Mine sager' }).count() === 1, 'a contact person starts at her own concerns');
-    await axe(anna, 'my concerns (phone)');
-    await shot(anna, 'staff-4-mine-phone');
-    await anna.getByRole('link', { name: reference }).click();
-    await anna.waitForURL((u) => u.pathname === concernPath);
-    await settled(anna);
+  await step('Anna, on a 390 px screen, lands on the concern from her mail link and reads the briefing', async () => {
+    check(new URL(anna.url()).pathname === concernPath, `the mail link's concern after sign-in (at ${anna.url()})`);
     await anna.getByRole('heading', { name: 'Før du går ud' }).waitFor();
     await anna.getByRole('heading', { name: 'Hvor skal du lede' }).waitFor();
     await anna.getByText('Om morgenen på bænken').first().waitFor({ timeout: 10000 });
@@ -151,6 +147,19 @@ try {
     check(overflow <= 0, `nothing wider than the phone's screen (overflow ${overflow} px)`);
     await axe(anna, 'concern with briefing (phone)');
     await shot(anna, 'staff-5-briefing-phone');
+  });
+
+  await step('Anna\'s start page lists it among her concerns', async () => {
+    await anna.goto(staff + '/');
+    await settled(anna);
+    check(await anna.getByRole('heading', { level: 1, name: 'Mine sager' }).count() === 1, 'a contact person starts at her own concerns');
+    check(await anna.getByRole('link', { name: reference }).count() === 1, `her list shows ${reference}`);
+    await axe(anna, 'my concerns (phone)');
+    await shot(anna, 'staff-4-mine-phone');
+    await anna.getByRole('link', { name: reference }).click();
+    await anna.waitForURL((u) => u.pathname === concernPath);
+    await settled(anna);
+    await anna.getByRole('heading', { name: 'Før du går ud' }).waitFor();
   });
 
   await step('Anna records an established contact with one tap', async () => {
@@ -171,6 +180,21 @@ try {
     await kim.getByText('Henvendelsen er afsluttet').first().waitFor({ timeout: 10000 });
     await axe(kim, 'closed concern');
     await shot(kim, 'staff-7-closed');
+  });
+
+  await step('the team alert\'s link (/concerns?reference=…) opens the concern', async () => {
+    await kim.goto(`${staff}/concerns?reference=${reference}`);
+    await kim.waitForURL((u) => u.pathname === concernPath, { timeout: 15000 });
+    await settled(kim);
+    check(await kim.getByText(reference).count() > 0, 'the concern the alert named');
+  });
+
+  await step('the signed-in coordinator\'s first screen loads', async () => {
+    const t0 = Date.now();
+    await kim.goto(staff + '/');
+    await settled(kim);
+    check(await kim.getByRole('heading', { level: 2, name: /Åbne henvendelser/ }).count() === 1, 'the inbox\'s list is there');
+    figures.push(`first screen (the inbox, signed in, page and data loaded): ${Date.now() - t0} ms`);
   });
 
   await step('Kim\'s other screens: overdue, statistics, English', async () => {
