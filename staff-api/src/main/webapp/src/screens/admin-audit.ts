@@ -1,16 +1,13 @@
-// Admin: the audit trail, for one concern (by id; by reference too when the user may also read concerns), by actor
-// and period. GET /api/v1/audit takes the concern's id: an admin alone cannot read concerns, so cannot turn a
-// reference into an id.
+// Admin: the audit trail, for one concern (by its reference or id: GET /api/v1/audit finds the concern for an admin,
+// who may not read it), by actor and period.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, api, unwrap, type Schemas } from '../api/client';
 import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import type { Screen, ScreenContext } from '../screen';
-import { hasRole } from '../screen';
 import { pageHeading, problem, spinner } from '../ui/components';
 import { dateTime } from '../ui/format';
 import { errorSummary, FormErrors, focusSoon, textField } from '../ui/forms';
-import { lookUp } from './find';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,8 +24,8 @@ export function auditScreen(ctx: ScreenContext): Screen {
     let error: unknown = null;
     let formErrors: FormErrors | null = null;
     let busy = false;
-    let resolvedConcern: string | null = null;
-    const canResolve = hasRole(ctx.me, 'coordinator', 'contact-person');
+    // The concern as asked for: its id, or its reference (the server finds the concern; an admin may not read it).
+    let asked: { concern?: string; reference?: string } = {};
 
     async function load(after: string | null) {
         busy = true;
@@ -36,7 +33,7 @@ export function auditScreen(ctx: ScreenContext): Screen {
         ctx.update();
         try {
             const query: Record<string, string | number> = { limit: 100 };
-            if (resolvedConcern) query.concern = resolvedConcern;
+            Object.assign(query, asked);
             if (filter.actor.trim()) query.actor = filter.actor.trim();
             if (filter.from) query.from = filter.from;
             if (filter.to) query.to = filter.to;
@@ -47,7 +44,7 @@ export function auditScreen(ctx: ScreenContext): Screen {
             next = data.next ?? null;
         } catch (e) {
             if (e instanceof ApiError && e.fieldErrors.length) {
-                formErrors = FormErrors.fromProblem(e, (f) => (['concern', 'actor', 'from', 'to'].includes(f) ? `audit-${f}` : null));
+                formErrors = FormErrors.fromProblem(e, (f) => (f === 'reference' ? 'audit-concern' : ['concern', 'actor', 'from', 'to'].includes(f) ? `audit-${f}` : null));
                 focusSoon('audit-errors');
             } else error = e;
         }
@@ -60,19 +57,7 @@ export function auditScreen(ctx: ScreenContext): Screen {
         const m = t();
         const errors = new FormErrors();
         const concern = filter.concern.trim();
-        resolvedConcern = null;
-        if (concern) {
-            if (UUID.test(concern)) resolvedConcern = concern;
-            else if (!canResolve) errors.add('audit-concern', m.auditNeedsId);
-            else {
-                try {
-                    resolvedConcern = await lookUp(concern);
-                } catch {
-                    resolvedConcern = null;
-                }
-                if (!resolvedConcern) errors.add('audit-concern', m.referenceNotFound(concern));
-            }
-        }
+        asked = !concern ? {} : UUID.test(concern) ? { concern } : { reference: concern };
         if (filter.from && !DATE.test(filter.from)) errors.add('audit-from', m.enterDate);
         if (filter.to && !DATE.test(filter.to)) errors.add('audit-to', m.enterDate);
         if (errors.empty && filter.from && filter.to && filter.from > filter.to) errors.add('audit-to', m.toBeforeFrom);
@@ -101,7 +86,7 @@ export function auditScreen(ctx: ScreenContext): Screen {
                 <p class="font-lead">${m.auditLead}</p>
                 <form class="skp-panel" @submit=${submit} novalidate aria-label=${m.auditFilter}>
                     ${errorSummary(formErrors, 'audit-errors')}
-                    ${textField({ id: 'audit-concern', label: m.auditConcern, hint: canResolve ? m.referenceOrIdHint : m.auditConcernHint, value: filter.concern, optional: true, error: formErrors?.of('audit-concern'), onInput: (v) => (filter.concern = v), inputClasses: 'input-width-l' })}
+                    ${textField({ id: 'audit-concern', label: m.auditConcern, hint: m.referenceOrIdHint, value: filter.concern, optional: true, error: formErrors?.of('audit-concern'), onInput: (v) => (filter.concern = v), inputClasses: 'input-width-l' })}
                     ${textField({ id: 'audit-actor', label: m.auditActor, hint: m.auditActorHint, value: filter.actor, optional: true, error: formErrors?.of('audit-actor'), onInput: (v) => (filter.actor = v), inputClasses: 'input-width-m' })}
                     <div class="skp-period-row">
                         ${textField({ id: 'audit-from', label: m.fromDate, type: 'date', value: filter.from, optional: true, error: formErrors?.of('audit-from'), onInput: (v) => (filter.from = v), inputClasses: 'input-width-s' })}
@@ -120,7 +105,7 @@ export function auditScreen(ctx: ScreenContext): Screen {
                             <thead><tr><th scope="col">${m.colWhen}</th><th scope="col">${m.colWho}</th><th scope="col">${m.colWhat}</th><th scope="col">${m.colConcern}</th><th scope="col">${m.colDetails}</th></tr></thead>
                             <tbody>${rows.map((r) => html`<tr>
                                 <td data-title=${m.colWhen}><time datetime=${r.occurredAt ?? ''}>${dateTime(r.occurredAt)}</time></td>
-                                <td data-title=${m.colWho}>${r.actor}${r.actorRoles?.length ? html`<br /><span class="skp-muted">${r.actorRoles.map((role) => label('Role', role)).join(', ')}</span>` : nothing}</td>
+                                <td data-title=${m.colWho}>${r.actorName ?? r.actor}${r.actorRoles?.length ? html`<br /><span class="skp-muted">${r.actorRoles.map((role) => label('Role', role)).join(', ')}</span>` : nothing}</td>
                                 <td data-title=${m.colWhat}>${label('HistoryAction', r.action)} <span class="skp-muted">(${r.action})</span></td>
                                 <td data-title=${m.colConcern}>${r.concernId ? html`<code class="skp-id">${r.concernId}</code>` : ''}</td>
                                 <td data-title=${m.colDetails}>${details(r.details as Record<string, unknown> | null)}</td>

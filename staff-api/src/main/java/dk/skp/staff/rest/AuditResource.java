@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,6 +62,9 @@ public class AuditResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AuditPage list(
             @Parameter(description = "Only rows about this concern (its id)") @QueryParam("concern") String concern,
+            @Parameter(description = "Only rows about the concern with this reference (any case, dashes optional), "
+                    + "for an admin who has the reference but may not read concerns; instead of 'concern'")
+            @QueryParam("reference") String reference,
             @Parameter(description = "Only rows by this staff member (the token's subject)") @QueryParam("actor") String actor,
             @Parameter(description = "From this time on (inclusive): an instant such as 2026-11-01T00:00:00Z, or a date "
                     + "such as 2026-11-01 for the start of that day in Danish time") @QueryParam("from") String from,
@@ -72,8 +76,12 @@ public class AuditResource {
         Instant fromInstant = QueryParams.instant("from", from, false, zone);
         Instant toInstant = QueryParams.instant("to", to, true, zone);
         QueryParams.requireOrder(fromInstant, toInstant);
-        AuditCriteria criteria = new AuditCriteria(QueryParams.uuid("concern", concern), QueryParams.blankToNull(actor),
-                fromInstant, toInstant);
+        UUID concernId = QueryParams.uuid("concern", concern);
+        String ref = QueryParams.reference("reference", reference);
+        if (concernId != null && ref != null) {
+            throw QueryParams.badQuery("reference", "query.concernOrReference");
+        }
+        AuditCriteria criteria = new AuditCriteria(concernId, ref, QueryParams.blankToNull(actor), fromInstant, toInstant);
         return audit.list(viewer.get(), criteria, after, limit);
     }
 }

@@ -1,7 +1,6 @@
 package dk.skp.staff.rest;
 
 import dk.skp.model.problem.Problem;
-import dk.skp.model.reference.ReferenceNumber;
 import dk.skp.staff.repository.ConcernFilter;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.security.CurrentViewer;
@@ -83,7 +82,7 @@ public class ConcernResource {
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("20")
             @Min(value = 1, message = "{skp.limit}") @Max(value = ConcernQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
         ConcernFilter filter = new ConcernFilter(QueryParams.oneOf(ConcernStatus.class, "status", status, "query.status"),
-                reference(reference), QueryParams.blankToNull(assignedTo), QueryParams.oneOf(Priority.class, "priority", priority, "field.notOneOf"),
+                QueryParams.reference("reference", reference), QueryParams.blankToNull(assignedTo), QueryParams.oneOf(Priority.class, "priority", priority, "field.notOneOf"),
                 QueryParams.blankToNull(district), false);
         return queries.list(viewer.get(), filter, after, limit);
     }
@@ -188,16 +187,5 @@ public class ConcernResource {
     public Response briefing(@PathParam("id") UUID id) {
         SafetyBriefing briefing = queries.briefing(viewer.get(), id);
         return IfMatch.ok(briefing, briefing.version());
-    }
-
-    private static String reference(String reference) {
-        if (reference == null || reference.isBlank()) {
-            return null;
-        }
-        String normalised = ReferenceNumber.normalise(reference);
-        if (normalised == null) {
-            throw QueryParams.badQuery("reference", "query.reference");
-        }
-        return normalised;
     }
 }

@@ -92,4 +92,16 @@ final class QueryParams {
     static ProblemException badQuery(String field, String messageKey) {
         return new ProblemException(ProblemType.MALFORMED_REQUEST, null, List.of(new FieldError(field, messageKey)), null, null);
     }
+
+    /** A concern's reference in any case, dashes optional, as SKP-XXXX-XXXX; null when absent; a 400 naming it otherwise. */
+    static String reference(String name, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        String normalised = dk.skp.model.reference.ReferenceNumber.normalise(reference);
+        if (normalised == null) {
+            throw badQuery(name, "query.reference");
+        }
+        return normalised;
+    }
 }

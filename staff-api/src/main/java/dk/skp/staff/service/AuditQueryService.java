@@ -1,6 +1,7 @@
 package dk.skp.staff.service;
 
 import dk.skp.staff.repository.AuditEventEntity;
+import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.service.AuditViews.AuditCriteria;
 import dk.skp.staff.service.AuditViews.AuditEntry;
 import dk.skp.staff.service.AuditViews.AuditPage;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reading the audit trail, e.g. to answer a data subject's access request: who saw or changed this concern, and when.
@@ -23,10 +25,15 @@ public class AuditQueryService {
 
     public static final int MAX_PAGE_SIZE = 100;
 
-    private final AuditLog audit;
+    /** Matches no concern: what a reference that names none stands for. */
+    private static final UUID NO_CONCERN = new UUID(0, 0);
 
-    public AuditQueryService(AuditLog audit) {
+    private final AuditLog audit;
+    private final ConcernRepository concerns;
+
+    public AuditQueryService(AuditLog audit, ConcernRepository concerns) {
         this.audit = audit;
+        this.concerns = concerns;
     }
 
     /** Oldest first, by (occurredAt, id); seeks instead of skipping, so a long trail pages as fast as a short one. */
@@ -35,9 +42,11 @@ public class AuditQueryService {
         AuditCursor cursor = AuditCursor.decode(after);
         StringBuilder jpql = new StringBuilder("from AuditEventEntity where 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (criteria.concernId() != null) {
+        UUID concernId = criteria.reference() == null ? criteria.concernId()
+                : concerns.findByReference(criteria.reference()).map(c -> c.id).orElse(NO_CONCERN);
+        if (concernId != null) {
             jpql.append(" and concernId = :concern");
-            params.put("concern", criteria.concernId());
+            params.put("concern", concernId);
         }
         if (criteria.actor() != null) {
             jpql.append(" and actor = :actor");
@@ -65,6 +74,9 @@ public class AuditQueryService {
         if (criteria.concernId() != null) {
             asked.put("concern", criteria.concernId().toString());
         }
+        if (criteria.reference() != null) {
+            asked.put("reference", criteria.reference());
+        }
         if (criteria.actor() != null) {
             asked.put("actor", criteria.actor());
         }
@@ -76,7 +88,7 @@ public class AuditQueryService {
         }
         page.describe(asked, after, limit);
         // On the concern itself, so that the concern's own trail shows who looked at its trail.
-        audit.record(admin, AuditLog.Action.AUDIT_READ, criteria.concernId(), asked);
+        audit.record(admin, AuditLog.Action.AUDIT_READ, NO_CONCERN.equals(concernId) ? null : concernId, asked);
 
         return new AuditPage(page.rows().stream().map(AuditQueryService::entry).toList(),
                 page.next(last -> new AuditCursor(last.occurredAt, last.id).encode()));
@@ -85,6 +97,6 @@ public class AuditQueryService {
     private static AuditEntry entry(AuditEventEntity e) {
         List<String> roles = e.actorRoles == null || e.actorRoles.isEmpty() ? List.of()
                 : Arrays.asList(e.actorRoles.split(","));
-        return new AuditEntry(e.id, e.occurredAt, e.actor, roles, e.action, e.concernId, e.details);
+        return new AuditEntry(e.id, e.occurredAt, e.actor, e.actorName, roles, e.action, e.concernId, e.details);
     }
 }

@@ -13,7 +13,7 @@ public final class AuditViews {
     }
 
     /** What to look for; null means "any". {@code to} is exclusive. */
-    public record AuditCriteria(UUID concernId, String actor, Instant from, Instant to) {
+    public record AuditCriteria(UUID concernId, String reference, String actor, Instant from, Instant to) {
     }
 
     @Schema(name = "AuditEntry", description = "One audit row.")
@@ -22,6 +22,8 @@ public final class AuditViews {
             Instant occurredAt,
             @Schema(description = "The staff member's subject (sub) from their token, or system:... for schedules",
                     examples = "coordinator-7") String actor,
+            @Schema(nullable = true, description = "Their name as their token gave it (rows written since the client came)")
+            String actorName,
             @Schema(description = "The roles the token carried") List<String> actorRoles,
             @Schema(examples = "READ") String action,
             @Schema(nullable = true, description = "The concern concerned, if one") UUID concernId,

@@ -94,6 +94,30 @@ class AuditResourceTest {
     }
 
     @Test
+    void anAdminFindsAConcernsTrailByItsReferenceWithoutReadingTheConcern() throws Exception {
+        String id = registeredConcern();
+        String reference = given().auth().oauth2(Tokens.of("coordinator", "coordinator-9")).when().get("/api/v1/concerns/" + id)
+                .then().statusCode(200).extract().path("reference");
+
+        given().auth().oauth2(DPO).queryParam("reference", reference.toLowerCase().replace("-", ""))
+                .when().get(PATH)
+                .then().statusCode(200)
+                .body("items.actor", contains("coordinator-9"))
+                .body("items[0].actorName", equalTo("coordinator-9"))
+                .body("items.concernId", everyItem(equalTo(id)));
+        assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.audit_event WHERE action = 'AUDIT_READ' "
+                + "AND actor = 'dpo-1' AND concern_id = '" + id + "' AND details->>'reference' = '" + reference + "'"),
+                "the trail's reading is audited on the concern, with the reference asked for");
+
+        given().auth().oauth2(DPO).queryParam("reference", "SKP-0000-0000").when().get(PATH)
+                .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(DPO).header("Accept-Language", "en").queryParam("reference", "not a reference").when().get(PATH)
+                .then().statusCode(400).body("errors[0].field", equalTo("reference"));
+        given().auth().oauth2(DPO).queryParam("reference", reference).queryParam("concern", id).when().get(PATH)
+                .then().statusCode(400).body("errors[0].field", equalTo("reference"));
+    }
+
+    @Test
     void filtersByActorAndByTimeWithDatesInDanishTime() {
         auditRow("2027-03-01T10:00:00Z", "filter-actor", "READ");
         auditRow("2027-03-15T22:30:00Z", "filter-actor", "SEARCH"); // 23:30 on 15 March in Copenhagen
