@@ -57,7 +57,7 @@ export function overdueScreen(ctx: ScreenContext): Screen {
                                   <td data-title=${m.colDueWas}><time datetime=${i.dueAt ?? ''}>${deadline(i.dueAt)}</time> <span class="skp-overdue">(${relative(i.dueAt)})</span></td>
                                   <td data-title=${m.colStatus}>${statusBadge(i.status)}</td>
                                   <td data-title=${m.colUrgency}>${urgencyBadges(i.urgency, i.acuteDanger)} ${i.priority ? html`<span class="skp-muted">${m.priorityShort}: ${label('Priority', i.priority)}</span>` : nothing}</td>
-                                  <td data-title=${m.colAssignee}>${i.assignedTo ?? html`<span class="skp-muted">${m.nobody}</span>`}</td>
+                                  <td data-title=${m.colAssignee}>${i.assignedToName ?? i.assignedTo ?? html`<span class="skp-muted">${m.nobody}</span>`}</td>
                               </tr>`)}</tbody>
                           </table>
                       </div>`

@@ -2,6 +2,7 @@ package dk.skp.staff.service;
 
 import dk.skp.staff.mail.OverdueConcern;
 import dk.skp.staff.repository.ConcernRepository;
+import dk.skp.staff.repository.ContactPersonRepository;
 import dk.skp.staff.repository.OverdueDeadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,11 +22,13 @@ public class OverdueConcerns {
     public static final int MAX_PAGE_SIZE = 100;
 
     private final ConcernRepository concerns;
+    private final ContactPersonRepository contactPersons;
     private final AuditLog audit;
     private final Clock clock;
 
-    public OverdueConcerns(ConcernRepository concerns, AuditLog audit, Clock clock) {
+    public OverdueConcerns(ConcernRepository concerns, ContactPersonRepository contactPersons, AuditLog audit, Clock clock) {
         this.concerns = concerns;
+        this.contactPersons = contactPersons;
         this.audit = audit;
         this.clock = clock;
     }
@@ -50,7 +53,10 @@ public class OverdueConcerns {
         page.describe(criteria, after, limit);
         audit.record(viewer, AuditLog.Action.SEARCH, null, criteria);
 
-        return new OverduePage(page.rows().stream().map(OverdueConcerns::item).toList(),
+        Map<String, String> names = contactPersons.namesBySubject(
+                page.rows().stream().map(OverdueDeadline::assignedTo).filter(java.util.Objects::nonNull).distinct().toList());
+        return new OverduePage(page.rows().stream()
+                .map(o -> item(o, o.assignedTo() == null ? null : names.get(o.assignedTo()))).toList(),
                 page.next(last -> new OverdueCursor(last.dueAt(), last.concernId(), last.missed()).encode()));
     }
 
@@ -62,8 +68,8 @@ public class OverdueConcerns {
                 .toList();
     }
 
-    private static OverdueItem item(OverdueDeadline o) {
+    private static OverdueItem item(OverdueDeadline o, String assignedToName) {
         return new OverdueItem(o.concernId(), o.reference(), o.status(), o.missed(), o.dueAt(), o.assignedTo(),
-                o.priority(), o.urgency(), o.acuteDanger());
+                assignedToName, o.priority(), o.urgency(), o.acuteDanger());
     }
 }

@@ -17,6 +17,7 @@ public record OverdueItem(
                 + "attempt in time after assignment).") Deadline missed,
         @Schema(description = "When the deadline ran out: the end of its last working day.") Instant dueAt,
         @Schema(nullable = true, description = "Subject of the assigned contact person, if any.") String assignedTo,
+        @Schema(nullable = true, description = "Name of the assigned contact person, if any and registered.") String assignedToName,
         @Schema(nullable = true, description = "Set at triage.") Priority priority,
         @Schema(description = "The reporter's urgency.") Urgency urgency,
         @Schema(description = "The reporter said the person is in acute danger.") boolean acuteDanger) {

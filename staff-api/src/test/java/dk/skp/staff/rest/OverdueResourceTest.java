@@ -46,7 +46,7 @@ class OverdueResourceTest {
     private static final String OVERDUE = "/api/v1/concerns/overdue";
     /** Everything an item may carry: nothing about the person, the reporter or what was observed. */
     private static final Set<String> ITEM_FIELDS = Set.of("id", "reference", "status", "missed", "dueAt", "assignedTo",
-            "priority", "urgency", "acuteDanger");
+            "assignedToName", "priority", "urgency", "acuteDanger");
 
     @Inject
     ConcernSubmittedConsumer consumer;
