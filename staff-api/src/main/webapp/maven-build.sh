@@ -23,5 +23,7 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
     echo "[client] npm ci"
     npm ci --no-audit --no-fund --loglevel=error
 fi
+# The output directory holds the client alone: files of an earlier build (hashed names) would end up in the jar.
+rm -rf "$out/assets" "$out/index.html"
 echo "[client] npm run build -> $out"
 SKP_CLIENT_OUT_DIR=$out npm run build --silent
