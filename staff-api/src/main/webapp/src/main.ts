@@ -2,7 +2,7 @@ import 'dkfds-dist/css/dkfds.css';
 import './styles/app.css';
 import { html, render } from 'lit-html';
 import { api, unwrap } from './api/client';
-import type { Me, Role } from './api/pending';
+import type { Me, Role } from './api/answers';
 import { onLangChange } from './i18n';
 import { t } from './i18n/messages';
 import { startRouter, type Match } from './router';

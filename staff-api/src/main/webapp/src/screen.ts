@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit-html';
-import type { Me, Role } from './api/pending';
+import type { Me, Role } from './api/answers';
 
 /** What a screen gets: the route's parameters, the signed-in user, and a way to ask for a re-render. */
 export interface ScreenContext {

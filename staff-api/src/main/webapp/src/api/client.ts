@@ -76,20 +76,6 @@ async function staffFetch(request: Request): Promise<Response> {
 
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin', fetch: staffFetch });
 
-/** A GET of a path that is not (yet) in the OpenAPI document; see ./pending.ts. */
-export async function getUntyped<T>(path: string): Promise<T> {
-    const response = await staffFetch(new Request(path, { method: 'GET', credentials: 'same-origin' }));
-    const text = await response.text();
-    let body: unknown = null;
-    try {
-        body = text ? JSON.parse(text) : null;
-    } catch {
-        body = null;
-    }
-    if (!response.ok) throw new ApiError(response.status, asProblem(body));
-    return body as T;
-}
-
 function asProblem(error: unknown): Problem | null {
     return error && typeof error === 'object' ? (error as Problem) : null;
 }

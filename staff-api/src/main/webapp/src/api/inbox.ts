@@ -1,7 +1,7 @@
 // The coordinator's inbox: open concerns, what needs action first, ranked by the server
 // (GET /api/v1/concerns/inbox), each item flattened to the concern's summary with its attention and indicators.
 import { api, unwrap } from './client';
-import type { InboxItem, InboxPage } from './pending';
+import type { InboxItem, InboxPage } from './answers';
 
 export async function loadInbox(after: string | null, limit = 50): Promise<InboxPage> {
     const page = await unwrap(api.GET('/api/v1/concerns/inbox', { params: { query: { limit, ...(after ? { after } : {}) } } }));

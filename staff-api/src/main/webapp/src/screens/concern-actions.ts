@@ -3,7 +3,7 @@
 // and the visit team decision. Form values live here, so they survive a reload of the concern after a 412.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { api, unwrap, type Answer, type Schemas } from '../api/client';
-import type { ConcernWithHistory, Me } from '../api/pending';
+import type { ConcernWithHistory, Me } from '../api/answers';
 import { codesOf, label } from '../i18n';
 import { t } from '../i18n/messages';
 import { badge, icon, problem, spinner } from '../ui/components';

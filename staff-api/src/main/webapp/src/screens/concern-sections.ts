@@ -2,7 +2,7 @@
 // attempts, the linked concerns and the history.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Schemas } from '../api/client';
-import type { ConcernWithHistory } from '../api/pending';
+import type { ConcernWithHistory } from '../api/answers';
 import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import { alert, badge, codeList, icon, row, statusBadge } from '../ui/components';

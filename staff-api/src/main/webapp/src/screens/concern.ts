@@ -3,7 +3,7 @@
 // a 412 reloads the concern and keeps what the user typed, a 409 says which moves are possible now.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, api, ifMatch, unwrap, type Answer, type Schemas } from '../api/client';
-import type { ConcernWithHistory } from '../api/pending';
+import type { ConcernWithHistory } from '../api/answers';
 import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import type { Screen, ScreenContext } from '../screen';

@@ -1,7 +1,7 @@
 // Coordinator's inbox: the open concerns, what needs action first. Also the place to find a concern by reference.
 import { html, nothing } from 'lit-html';
 import { dueAt, loadInbox } from '../api/inbox';
-import type { InboxItem } from '../api/pending';
+import type { InboxItem } from '../api/answers';
 import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import type { Screen, ScreenContext } from '../screen';

@@ -3,7 +3,7 @@
 // region for messages, and the footer. Below 992 px DKFDS hides the user and the navigation; a menu button shows
 // them in a panel instead.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import type { Me, Role } from '../api/pending';
+import type { Me, Role } from '../api/answers';
 import { label, lang, setLang } from '../i18n';
 import { t } from '../i18n/messages';
 import { icon } from './components';
