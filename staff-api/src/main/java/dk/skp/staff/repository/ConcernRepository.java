@@ -136,7 +136,7 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
         throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 
-    /** Open concerns in the order a coordinator should act on them; see {@link InboxRow}. */
+    /** The due time of an open concern without an open deadline: after every real one. */
     public static final Instant NO_DUE = Instant.parse("9999-12-31T00:00:00Z");
 
     /**
@@ -176,6 +176,7 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
      *
      * @param rank 0 acute danger, 1 urgent (both while waiting for triage or a contact person), 2 a deadline missed, 3 a
      *             deadline within a day, 4 waiting for triage or a contact person, 5 with a contact person, nothing due
+     *             (the order of {@code Inbox.Attention})
      * @param due  its earliest open deadline, {@link #NO_DUE} when none
      */
     public record InboxRow(UUID id, int rank, Instant due, Instant receivedAt) {

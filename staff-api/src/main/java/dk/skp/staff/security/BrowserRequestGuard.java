@@ -47,23 +47,25 @@ public class BrowserRequestGuard {
         return ProblemResponses.of(ProblemType.FORBIDDEN, locale, detail, uri, List.of(), null);
     }
 
+    /** No Origin header (some browsers send none on same-origin requests), or exactly this service's own origin. */
     private static boolean sameOrigin(HttpServerRequest request) {
         String origin = request.getHeader("Origin");
         if (origin == null) {
             return true;
         }
+        URI from;
         try {
-            URI from = URI.create(origin);
-            String host = request.authority() != null ? request.authority().toString() : request.getHeader("Host");
-            String ownScheme = request.scheme();
-            String forwardedProto = request.getHeader("X-Forwarded-Proto");
-            if (forwardedProto != null) {
-                ownScheme = forwardedProto;
-            }
-            String fromAuthority = from.getPort() == -1 ? from.getHost() : from.getHost() + ":" + from.getPort();
-            return host != null && fromAuthority.equalsIgnoreCase(host) && from.getScheme().equalsIgnoreCase(ownScheme);
-        } catch (IllegalArgumentException | NullPointerException e) {
+            from = URI.create(origin);
+        } catch (IllegalArgumentException e) {
             return false;
         }
+        String host = request.authority() != null ? request.authority().toString() : request.getHeader("Host");
+        String forwardedProto = request.getHeader("X-Forwarded-Proto");
+        String ownScheme = forwardedProto != null ? forwardedProto : request.scheme();
+        if (from.getScheme() == null || from.getHost() == null || host == null || ownScheme == null) {
+            return false; // "null" (a sandboxed or privacy-sensitive context) and the like: not this origin
+        }
+        String fromAuthority = from.getPort() == -1 ? from.getHost() : from.getHost() + ":" + from.getPort();
+        return fromAuthority.equalsIgnoreCase(host) && from.getScheme().equalsIgnoreCase(ownScheme);
     }
 }

@@ -56,9 +56,8 @@ public class ConcernMapper {
 
     /** Summaries of a page of concerns, with the names of the contact persons who hold them (one query). */
     public List<ConcernSummary> summaries(List<ConcernEntity> page) {
-        Map<String, String> names = contactPersons.namesBySubject(
-                page.stream().map(c -> c.assignedTo).filter(java.util.Objects::nonNull).distinct().toList());
-        return page.stream().map(c -> summary(c, c.assignedTo == null ? null : names.get(c.assignedTo))).toList();
+        Map<String, String> names = contactPersons.namesBySubject(page.stream().map(c -> c.assignedTo).toList());
+        return page.stream().map(c -> summary(c, names.get(c.assignedTo))).toList();
     }
 
     private static ConcernSummary summary(ConcernEntity c, String assignedToName) {

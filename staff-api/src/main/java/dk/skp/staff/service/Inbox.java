@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The coordinator's inbox: every open concern, the one that needs action first on top. */
@@ -35,6 +36,7 @@ public class Inbox {
             + "a triage or first-attempt deadline is missed; DUE_SOON: one falls due within 24 hours; WAITING: it waits "
             + "for triage or a contact person; NONE: a contact person works it and nothing is due.")
     public enum Attention {
+        // In the order of the inbox's ranks, which ConcernRepository.inbox computes: rank n is values()[n].
         ACUTE, URGENT, OVERDUE, DUE_SOON, WAITING, NONE
     }
 
@@ -73,44 +75,19 @@ public class Inbox {
         page.describe(criteria, after, limit);
         audit.record(viewer, AuditLog.Action.SEARCH, null, criteria);
 
-        List<ConcernEntity> concernsInOrder = page.rows().stream().map(row -> byId.get(row.id())).filter(c -> c != null).toList();
-        List<ConcernSummary> summaries = mapper.summaries(concernsInOrder);
-        List<InboxItem> items = new java.util.ArrayList<>();
-        for (int i = 0; i < concernsInOrder.size(); i++) {
-            ConcernEntity c = concernsInOrder.get(i);
-            items.add(new InboxItem(summaries.get(i), attention(c, now),
-                    c.report.observations() == null || c.report.observations().indicators() == null ? List.of()
-                            : c.report.observations().indicators()));
-        }
+        // A concern may have moved on between the two queries; its row then shows with what it holds now.
+        List<InboxRow> rows = page.rows().stream().filter(row -> byId.containsKey(row.id())).toList();
+        List<ConcernEntity> inOrder = rows.stream().map(row -> byId.get(row.id())).toList();
+        List<ConcernSummary> summaries = mapper.summaries(inOrder);
+        List<InboxItem> items = IntStream.range(0, rows.size())
+                .mapToObj(i -> new InboxItem(summaries.get(i), Attention.values()[rows.get(i).rank()], indicators(inOrder.get(i))))
+                .toList();
         return new InboxPage(items, page.next(Inbox::encode));
     }
 
-    static Attention attention(ConcernEntity c, Instant now) {
-        boolean waiting = switch (c.status) {
-            case RECEIVED, REOPENED, TRIAGED -> true;
-            default -> false;
-        };
-        Instant due = earliest(c.triageDueAt, c.firstAttemptDueAt);
-        if (waiting && c.acuteDanger) {
-            return Attention.ACUTE;
-        }
-        if (waiting && c.urgency == dk.skp.model.vocabulary.Urgency.URGENT) {
-            return Attention.URGENT;
-        }
-        if (due != null && !due.isAfter(now)) {
-            return Attention.OVERDUE;
-        }
-        if (due != null && !due.isAfter(now.plus(SOON))) {
-            return Attention.DUE_SOON;
-        }
-        return waiting ? Attention.WAITING : Attention.NONE;
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isBefore(b) ? a : b;
+    private static List<Indicator> indicators(ConcernEntity c) {
+        return c.report.observations() == null || c.report.observations().indicators() == null ? List.of()
+                : c.report.observations().indicators();
     }
 
     private static String encode(InboxRow row) {

@@ -53,10 +53,8 @@ public class OverdueConcerns {
         page.describe(criteria, after, limit);
         audit.record(viewer, AuditLog.Action.SEARCH, null, criteria);
 
-        Map<String, String> names = contactPersons.namesBySubject(
-                page.rows().stream().map(OverdueDeadline::assignedTo).filter(java.util.Objects::nonNull).distinct().toList());
-        return new OverduePage(page.rows().stream()
-                .map(o -> item(o, o.assignedTo() == null ? null : names.get(o.assignedTo()))).toList(),
+        Map<String, String> names = contactPersons.namesBySubject(page.rows().stream().map(OverdueDeadline::assignedTo).toList());
+        return new OverduePage(page.rows().stream().map(o -> item(o, names.get(o.assignedTo()))).toList(),
                 page.next(last -> new OverdueCursor(last.dueAt(), last.concernId(), last.missed()).encode()));
     }
 
