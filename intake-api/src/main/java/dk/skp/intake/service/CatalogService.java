@@ -28,7 +28,7 @@ import java.util.ResourceBundle;
 /**
  * Builds the catalog from the contract itself: fields, limits and patterns are read from the constraints on
  * {@link ConcernReport}, vocabularies from the enums, so the catalog cannot say something the API does not enforce.
- * The conditional rules are those {@link ConcernRules} checks.
+ * The conditional rules are those {@link dk.skp.model.concern.ConcernRules} checks.
  */
 @ApplicationScoped
 public class CatalogService {

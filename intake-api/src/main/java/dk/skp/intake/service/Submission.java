@@ -16,6 +16,13 @@ import java.util.Locale;
 public record Submission(ConcernReport report, Channel channel, Partner partner, Locale locale, String idempotencyKey,
         String clientAddress) {
 
+    public Submission {
+        // The channels staff enter concerns by are staff's alone: a public submission can never claim one.
+        if (channel.enteredByStaff()) {
+            throw new IllegalArgumentException("intake takes concerns by web form or partner API only, not " + channel);
+        }
+    }
+
     public Submission(ConcernReport report, Channel channel, Partner partner, Locale locale) {
         this(report, channel, partner, locale, null, null);
     }

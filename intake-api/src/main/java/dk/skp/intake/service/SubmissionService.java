@@ -8,6 +8,7 @@ import dk.skp.intake.repository.IdempotencyRecords;
 import dk.skp.intake.repository.IssuedReferences;
 import dk.skp.intake.repository.ReporterStatusRepository;
 import dk.skp.model.concern.ConcernReport;
+import dk.skp.model.concern.ConcernRules;
 import dk.skp.model.exchange.Secrets;
 import dk.skp.model.message.ConcernSubmitted;
 import dk.skp.model.message.MessageCodec;

@@ -2,7 +2,7 @@ package dk.skp.intake.web;
 
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.problem.Languages;
-import dk.skp.intake.service.ConcernRules;
+import dk.skp.model.concern.ConcernRules;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;

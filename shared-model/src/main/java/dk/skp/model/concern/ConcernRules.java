@@ -1,38 +1,37 @@
-package dk.skp.intake.service;
+package dk.skp.model.concern;
 
-import dk.skp.intake.config.IntakeConfig;
-import dk.skp.model.concern.ConcernReport;
-import dk.skp.model.concern.Observations;
-import dk.skp.model.concern.Person;
-import dk.skp.model.concern.Reporter;
-import dk.skp.model.concern.Whereabouts;
 import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
 import dk.skp.model.vocabulary.AgeBand;
 import dk.skp.model.vocabulary.Anonymity;
 import dk.skp.model.vocabulary.ReporterRole;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The rules a concern must meet beyond the shape of its fields, the same whichever client sends it, and the one
- * change intake makes to it: CPR numbers are removed before anything is stored (SKP keeps no CPR).
+ * The rules a concern must meet beyond the shape of its fields, the same whichever way it reaches SKP (the public
+ * form, a partner system, or staff entering what they heard on the phone), and the one change made to it: CPR numbers
+ * are removed before anything is stored (SKP keeps no CPR). Plain Java, so that intake and staff apply the very same
+ * rules; each service makes one with what differs between municipalities (the child-welfare route).
  */
-@ApplicationScoped
-public class ConcernRules {
+public final class ConcernRules {
 
     /** DDMMYY-SSSS with a plausible day and month, with or without the dash; not part of a longer number. */
     private static final Pattern CPR = Pattern.compile(
             "(?<![0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}(?![0-9])");
-    static final String CPR_REPLACEMENT = "[CPR-nr. fjernet]";
+    public static final String CPR_REPLACEMENT = "[CPR-nr. fjernet]";
 
-    private final IntakeConfig config;
+    private final Optional<String> childWelfareRoute;
 
-    public ConcernRules(IntakeConfig config) {
-        this.config = config;
+    /**
+     * @param childWelfareRoute where this municipality takes notifications about children (underretning), e.g. a web
+     *                          page or phone number, named in the refusal of a concern about someone under 18
+     */
+    public ConcernRules(Optional<String> childWelfareRoute) {
+        this.childWelfareRoute = childWelfareRoute.filter(route -> !route.isBlank());
     }
 
     /** A report that passed the rules, ready to be stored. */
@@ -45,7 +44,7 @@ public class ConcernRules {
      */
     public Checked check(ConcernReport report, ReporterRole partnerDefaultRole) {
         if (report.person().ageBand() == AgeBand.UNDER_18) {
-            String detail = config.childWelfareRoute().map(route -> "CHILD_WELFARE.route|" + route).orElse(null);
+            String detail = childWelfareRoute.map(route -> "CHILD_WELFARE.route|" + route).orElse(null);
             throw new ProblemException(ProblemType.CHILD_WELFARE, detail,
                     List.of(new FieldError("person.ageBand", "CHILD_WELFARE.title")), null, null);
         }
