@@ -27,6 +27,8 @@ public interface StaffConfig {
 
     Mail mail();
 
+    Entry entry();
+
     /** The OIDC provider staff sign in with; read by quarkus-oidc (see application.properties), declared here to document them. */
     interface Auth {
         /** The provider's issuer URL, where its discovery document is found; required outside tests. */
@@ -125,5 +127,26 @@ public interface StaffConfig {
         Duration firstBackoff();
 
         Duration maxBackoff();
+    }
+
+    /** Concerns staff enter themselves, told by phone, in person, by e-mail or letter. */
+    interface Entry {
+        /**
+         * Where this municipality takes notifications about children (underretning), e.g. a web page or phone number:
+         * named when a concern about someone under 18 is refused, as intake names its own (skp.intake.child-welfare-route).
+         */
+        Optional<String> childWelfareRoute();
+
+        /** How long before now a concern may have been received: a letter entered weeks late is a mistake. */
+        @WithDefault("P30D")
+        Duration maxAge();
+
+        /** How far ahead of the server's clock a received time may be, for clocks that are a little off. */
+        @WithDefault("PT2M")
+        Duration clockSkew();
+
+        /** How long a staff member's Idempotency-Key answers with the concern it made. */
+        @WithDefault("PT24H")
+        Duration idempotencyRetention();
     }
 }

@@ -6,6 +6,7 @@ import dk.skp.model.vocabulary.ReporterRole;
 import dk.skp.model.vocabulary.TargetGroup;
 import dk.skp.model.vocabulary.Urgency;
 import dk.skp.staff.vocabulary.ClosingReason;
+import dk.skp.staff.vocabulary.LastingService;
 import dk.skp.staff.vocabulary.Priority;
 import dk.skp.staff.vocabulary.TriageOutcome;
 import dk.skp.staff.vocabulary.VisitTeam;
@@ -59,6 +60,14 @@ public class ConcernEntity {
 
     @Column(name = "registered_at", nullable = false, updatable = false)
     public Instant registeredAt;
+
+    /** The staff member who took the concern (OIDC subject), when staff entered it; null when it came through intake. */
+    @Column(name = "entered_by", updatable = false)
+    public String enteredBy;
+
+    /** Their name as the identity provider gave it then. */
+    @Column(name = "entered_by_name", updatable = false)
+    public String enteredByName;
 
     /**
      * The OIDC subject of the contact person the concern is assigned to: set while ASSIGNED or IN_CONTACT, kept when
@@ -128,6 +137,23 @@ public class ConcernEntity {
 
     @Column(name = "closed_by")
     public String closedBy;
+
+    // The citizen's say as the work ended: set when closed as HANDED_OVER or DECLINED, cleared when reopened. Codes
+    // and yes/no only, so that nothing here is personal and statistics keep it after erasure.
+
+    /** HANDED_OVER: true, the citizen agreed to be handed over; DECLINED: false, they said no. */
+    @Column(name = "consent_agreed")
+    public Boolean consentAgreed;
+
+    /** The lasting services the citizen agreed to (HANDED_OVER), or was offered and declined (DECLINED). */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "consent_services")
+    public List<LastingService> consentServices;
+
+    /** HANDED_OVER: whether the citizen let SKP pass their data on to those services. */
+    @Column(name = "consent_data_sharing")
+    public Boolean consentDataSharing;
 
     /** A coordinator's decision; null means the briefing's suggestion stands. */
     @Enumerated(EnumType.STRING)

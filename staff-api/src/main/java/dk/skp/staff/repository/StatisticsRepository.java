@@ -106,6 +106,30 @@ public class StatisticsRepository {
         return elapsed;
     }
 
+    /** The citizens' say among the period's concerns now CLOSED, from codes that survive erasure. */
+    public record ConsentCounts(long handedOverWithConsent, long dataSharingConsented, long declined,
+            Map<String, Long> handedOverByService, Map<String, Long> declinedByService) {
+    }
+
+    public ConsentCounts consent(Instant from, Instant to) {
+        Object[] totals = (Object[]) query("""
+                SELECT count(*) FILTER (WHERE closing_reason = 'HANDED_OVER' AND consent_agreed),
+                       count(*) FILTER (WHERE closing_reason = 'HANDED_OVER' AND consent_agreed AND consent_data_sharing),
+                       count(*) FILTER (WHERE closing_reason = 'DECLINED')
+                """ + PERIOD + " AND status = 'CLOSED'", from, to).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query("SELECT closing_reason, s, count(*) FROM staff.concern, unnest(consent_services) AS s "
+                + "WHERE received_at >= :from AND received_at < :to AND status = 'CLOSED' "
+                + "AND closing_reason IN ('HANDED_OVER', 'DECLINED') GROUP BY closing_reason, s", from, to).getResultList();
+        Map<String, Long> handedOver = new LinkedHashMap<>();
+        Map<String, Long> declined = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            ("HANDED_OVER".equals(row[0]) ? handedOver : declined).put((String) row[1], ((Number) row[2]).longValue());
+        }
+        return new ConsentCounts(((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(),
+                ((Number) totals[2]).longValue(), handedOver, declined);
+    }
+
     private static Map<String, Long> mostFirst(Map<String, Long> counts) {
         Map<String, Long> sorted = new LinkedHashMap<>();
         counts.entrySet().stream()

@@ -15,6 +15,8 @@ public class AuditLog {
 
     /** What was done. Details carry ids, codes and criteria only: never what the concern says. */
     public enum Action {
+        /** A staff member entered a concern they were told (by phone, in person, by e-mail or letter). */
+        CREATE,
         READ,
         SEARCH,
         BRIEFING_READ,

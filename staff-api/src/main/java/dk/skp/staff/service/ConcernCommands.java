@@ -4,9 +4,11 @@ import dk.skp.model.vocabulary.TargetGroup;
 import dk.skp.staff.vocabulary.AttemptChannel;
 import dk.skp.staff.vocabulary.AttemptOutcome;
 import dk.skp.staff.vocabulary.ClosingReason;
+import dk.skp.staff.vocabulary.LastingService;
 import dk.skp.staff.vocabulary.Priority;
 import dk.skp.staff.vocabulary.TriageOutcome;
 import dk.skp.staff.vocabulary.VisitTeam;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -61,14 +63,31 @@ public final class ConcernCommands {
             @Schema(description = "When; not before the attempt.") LocalDate nextStepOn) {
     }
 
-    @Schema(description = "Why the work ends. HANDED_OVER needs handedOverTo; OTHER needs a note; NOT_FOUND needs at "
+    @Schema(description = "Why the work ends. HANDED_OVER needs handedOverTo and the citizen's consent (agreed, the "
+            + "services, whether SKP may pass their data on); DECLINED records that the citizen said no (consent may "
+            + "name the services they declined); other reasons take no consent. OTHER needs a note; NOT_FOUND needs at "
             + "least one recorded attempt.")
     public record CloseDecision(
             @Schema(description = "Why the work ends.") @NotNull(message = "{skp.required}") ClosingReason reason,
             @Schema(description = "The lasting service that took over.", examples = "Bostøtte, Odense Kommune")
             @Size(max = 200, message = "{skp.size.max}") String handedOverTo,
             @Schema(description = "A few words; required for OTHER. Not personal details.")
-            @Size(max = 500, message = "{skp.size.max}") String note) {
+            @Size(max = 500, message = "{skp.size.max}") String note,
+            @Schema(nullable = true, description = "The citizen's say: required for HANDED_OVER, optional for DECLINED, "
+                    + "refused for the other reasons.") @Valid CitizenConsent consent) {
+    }
+
+    @Schema(description = "What the citizen said to being handed over to lasting services. Handing over takes SKP "
+            + "knowing and passing on the citizen's data, which the citizen may agree to or not. Codes and yes/no only: "
+            + "nothing personal, so it stays when personal data is erased, for statistics.")
+    public record CitizenConsent(
+            @Schema(description = "true: the citizen agreed to be handed over (HANDED_OVER); false: they said no (DECLINED).")
+            @NotNull(message = "{skp.required}") Boolean agreed,
+            @Schema(description = "HANDED_OVER: the services the citizen agreed to, at least one; DECLINED: those they "
+                    + "were offered and declined, if any.")
+            @Size(max = 6, message = "{skp.size.max}") List<@NotNull(message = "{skp.required}") LastingService> services,
+            @Schema(nullable = true, description = "HANDED_OVER: whether the citizen let SKP pass their data on to those "
+                    + "services (required); DECLINED: left out, nothing is passed on.") Boolean dataSharing) {
     }
 
     @Schema(description = "Another concern about the same person.")

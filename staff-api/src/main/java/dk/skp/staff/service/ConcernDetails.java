@@ -28,8 +28,10 @@ public record ConcernDetails(
         @Schema(description = "The reporter's urgency; URGENT whenever acuteDanger is set.") Urgency urgency,
         @Schema(description = "The reporter said the person is in acute danger.") boolean acuteDanger,
         @Schema(description = "How the concern came in.") Channel channel,
-        @Schema(nullable = true, description = "Partner organisation that sent it; absent for the public web form.") String partnerId,
-        @Schema(description = "When intake received it.") Instant receivedAt,
+        @Schema(nullable = true, description = "Partner organisation that sent it; absent for the public web form and staff.") String partnerId,
+        @Schema(nullable = true, description = "Who took it, when staff entered it (channel PHONE, IN_PERSON, EMAIL or "
+                + "LETTER); absent when it came through intake.") ConcernViews.EnteredBy enteredBy,
+        @Schema(description = "When intake (or the staff member who took it) received it.") Instant receivedAt,
         @Schema(description = "When staff took it off the queue.") Instant registeredAt,
         @Schema(description = "When the team last changed it.") Instant changedAt,
         @Schema(nullable = true, description = "Subject of the assigned contact person, if any.") String assignedTo,

@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Takes a submitted concern into staff's keeping. Runs inside the queue consumer's transaction. */
+/**
+ * Takes a submitted concern into staff's keeping: one off the queue, inside the consumer's transaction, or one a staff
+ * member entered, inside {@link ConcernEntryService}'s.
+ */
 @ApplicationScoped
 public class ConcernIntakeService {
 
@@ -30,10 +33,35 @@ public class ConcernIntakeService {
     /** Idempotent on the message id: a message delivered twice registers one concern. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void register(ConcernSubmitted message) {
+        if (message.channel().enteredByStaff()) {
+            // Intake never sends these (see Submission); a message that claims one is not to be trusted.
+            throw new IllegalArgumentException("a queued concern cannot have come by " + message.channel());
+        }
         if (concerns.existsForMessage(message.messageId())) {
             LOG.infof("message %s already registered as %s; ignoring the repeat", message.messageId(), message.reference());
             return;
         }
+        ConcernEntity concern = newConcern(message);
+        concerns.persist(concern);
+        LOG.infof("registered concern %s (%s, urgency %s)", concern.reference, concern.channel, concern.urgency);
+    }
+
+    /**
+     * A concern a staff member took by phone, in person, by e-mail or letter, registered exactly as one off the queue
+     * (the message never travels: staff is where it would arrive), with who took it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ConcernEntity registerEntered(ConcernSubmitted message, Viewer takenBy) {
+        ConcernEntity concern = newConcern(message);
+        concern.enteredBy = takenBy.subject();
+        concern.enteredByName = takenBy.name();
+        concerns.persist(concern);
+        LOG.infof("registered concern %s (%s, urgency %s), entered by staff", concern.reference, concern.channel,
+                concern.urgency);
+        return concern;
+    }
+
+    private ConcernEntity newConcern(ConcernSubmitted message) {
         ConcernEntity concern = new ConcernEntity();
         concern.id = UUID.randomUUID();
         concern.messageId = message.messageId();
@@ -51,7 +79,6 @@ public class ConcernIntakeService {
         concern.reporterRole = message.concern().reporter().role();
         // Counted from when the reporter sent it, not from when staff got round to taking it off the queue.
         concern.triageDueAt = deadlines.triageDue(message.receivedAt());
-        concerns.persist(concern);
-        LOG.infof("registered concern %s (%s, urgency %s)", concern.reference, concern.channel, concern.urgency);
+        return concern;
     }
 }

@@ -12,6 +12,7 @@ import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.repository.ContactAttemptRepository;
+import dk.skp.staff.service.ConcernCommands.CitizenConsent;
 import dk.skp.staff.service.ConcernCommands.CloseDecision;
 import dk.skp.staff.service.ConcernCommands.LinkTo;
 import dk.skp.staff.service.ConcernCommands.TriageDecision;
@@ -155,17 +156,87 @@ public class ConcernLifecycleService {
                 // The reason says enough.
             }
         }
+        checkConsent(decision, errors);
         failIfAny(errors);
 
         concern.closingReason = decision.reason();
         concern.handedOverTo = trimmed(decision.handedOverTo());
         concern.closingNote = trimmed(decision.note());
         concern.attemptsAtClosing = (int) attemptsMade;
+        CitizenConsent consent = decision.consent();
+        switch (decision.reason()) {
+            case HANDED_OVER -> {
+                concern.consentAgreed = true;
+                concern.consentServices = consent.services().stream().distinct().toList();
+                concern.consentDataSharing = consent.dataSharing();
+            }
+            case DECLINED -> {
+                // That the citizen said no is what DECLINED means, whether or not the services offered are named.
+                concern.consentAgreed = false;
+                concern.consentServices = consent == null || consent.services() == null ? List.of()
+                        : consent.services().stream().distinct().toList();
+                concern.consentDataSharing = null;
+            }
+            default -> clearConsent(concern);
+        }
         concern.closedAt = clock.instant();
         concern.closedBy = viewer.subject();
-        changes.record(viewer, concern, before, AuditLog.Action.CLOSE,
-                Map.of("reason", decision.reason().name(), "attempts", attemptsMade));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", decision.reason().name());
+        details.put("attempts", attemptsMade);
+        if (concern.consentAgreed != null) {
+            details.put("consentAgreed", concern.consentAgreed);
+        }
+        changes.record(viewer, concern, before, AuditLog.Action.CLOSE, details);
         return mapper.details(viewer, concern);
+    }
+
+    /**
+     * The citizen's say belongs to the two endings that are about it: HANDED_OVER needs it whole (they agreed, to
+     * what, and whether SKP may pass their data on: handing over takes SKP knowing and passing on their data); a
+     * citizen who said no is DECLINED, which may name what was offered; any other ending has nothing to record.
+     */
+    private static void checkConsent(CloseDecision decision, List<FieldError> errors) {
+        CitizenConsent consent = decision.consent();
+        switch (decision.reason()) {
+            case HANDED_OVER -> {
+                if (consent == null) {
+                    errors.add(new FieldError("consent", "rule.close.consent.required"));
+                    return;
+                }
+                if (Boolean.FALSE.equals(consent.agreed())) {
+                    errors.add(new FieldError("consent.agreed", "rule.close.consent.agreed"));
+                }
+                if (consent.services() == null || consent.services().isEmpty()) {
+                    errors.add(new FieldError("consent.services", "rule.close.consent.services"));
+                }
+                if (consent.dataSharing() == null) {
+                    errors.add(new FieldError("consent.dataSharing", "rule.close.consent.dataSharing"));
+                }
+            }
+            case DECLINED -> {
+                if (consent == null) {
+                    return;
+                }
+                if (Boolean.TRUE.equals(consent.agreed())) {
+                    errors.add(new FieldError("consent.agreed", "rule.close.consent.declined"));
+                }
+                if (consent.dataSharing() != null) {
+                    errors.add(new FieldError("consent.dataSharing", "rule.close.consent.noDataSharing"));
+                }
+            }
+            default -> {
+                if (consent != null) {
+                    errors.add(new FieldError("consent", "rule.close.consent.notApplicable"));
+                }
+            }
+        }
+    }
+
+    private static void clearConsent(ConcernEntity concern) {
+        concern.consentAgreed = null;
+        concern.consentServices = null;
+        concern.consentDataSharing = null;
     }
 
     /**
@@ -187,6 +258,7 @@ public class ConcernLifecycleService {
         concern.attemptsAtClosing = null;
         concern.closedAt = null;
         concern.closedBy = null;
+        clearConsent(concern);
         Map<String, Object> details = new LinkedHashMap<>();
         if (previousAssignee != null) {
             details.put("unassigned", previousAssignee);

@@ -47,7 +47,8 @@ public class ConcernMapper {
                         .toList();
         List<Lifecycle.Move> moves = c.erasedAt != null ? List.of() : List.copyOf(Lifecycle.movesFrom(c.status));
         return new ConcernDetails(c.id, c.reference, c.status, moves, c.urgency,
-                c.acuteDanger, c.channel, c.partnerId, c.receivedAt, c.registeredAt, c.changedAt, c.assignedTo,
+                c.acuteDanger, c.channel, c.partnerId,
+                c.enteredBy == null ? null : new ConcernViews.EnteredBy(c.enteredBy, c.enteredByName), c.receivedAt, c.registeredAt, c.changedAt, c.assignedTo,
                 assignment(c), c.triageDueAt, c.firstAttemptDueAt, triage(c), closing(c), c.referrerErasedAt,
                 c.erasedAt, c.visitTeam,
                 attempts.forConcern(c.id).stream().map(ConcernMapper::attempt).toList(), links, history(c), c.version,
@@ -78,7 +79,7 @@ public class ConcernMapper {
 
     private static List<HistoryEntry> history(ConcernEntity c) {
         List<HistoryEntry> history = new ArrayList<>();
-        history.add(new HistoryEntry(c.registeredAt, "REGISTERED", null, null));
+        history.add(new HistoryEntry(c.registeredAt, "REGISTERED", c.enteredBy, c.enteredByName));
         Panache.getEntityManager()
                 .createQuery("from AuditEventEntity where concernId = :id and action in :actions order by occurredAt, id",
                         AuditEventEntity.class)
@@ -117,6 +118,9 @@ public class ConcernMapper {
             return null;
         }
         return new Closing(c.closingReason, c.handedOverTo, c.closingNote,
-                c.attemptsAtClosing == null ? 0 : c.attemptsAtClosing, c.closedAt, c.closedBy);
+                c.attemptsAtClosing == null ? 0 : c.attemptsAtClosing, c.closedAt, c.closedBy,
+                c.consentAgreed == null ? null
+                        : new ConcernCommands.CitizenConsent(c.consentAgreed,
+                                c.consentServices == null ? List.of() : c.consentServices, c.consentDataSharing));
     }
 }

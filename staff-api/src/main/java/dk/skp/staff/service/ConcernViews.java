@@ -54,7 +54,16 @@ public final class ConcernViews {
             @Schema(nullable = true, description = "A few words; required for OTHER.") String note,
             @Schema(description = "How many contact attempts had been made, e.g. for NOT_FOUND.") int attemptsMade,
             @Schema(description = "When.") Instant closedAt,
-            @Schema(description = "Subject of the coordinator who closed it.") String closedBy) {
+            @Schema(description = "Subject of the coordinator who closed it.") String closedBy,
+            @Schema(nullable = true, description = "The citizen's say: for HANDED_OVER what they agreed to, for DECLINED "
+                    + "that they said no; absent for other reasons and for concerns closed before it was recorded.")
+            ConcernCommands.CitizenConsent consent) {
+    }
+
+    @Schema(description = "The staff member who took a concern told by phone, in person, by e-mail or letter.")
+    public record EnteredBy(
+            @Schema(description = "Their subject.") String subject,
+            @Schema(nullable = true, description = "Their name as they signed in with it.") String name) {
     }
 
     @Schema(description = "One try to reach the person.")
@@ -78,7 +87,8 @@ public final class ConcernViews {
             @Schema(description = "When intake received it.") Instant receivedAt) {
     }
 
-    @Schema(description = "Something that happened to the concern: REGISTERED when staff took it off the queue, then each "
+    @Schema(description = "Something that happened to the concern: REGISTERED when staff took it off the queue (or a "
+            + "staff member entered it: then with who did), then each "
             + "change (TRIAGE, ASSIGN, UNASSIGN, CLAIM, ATTEMPT, CLOSE, REOPEN, LINK, UNLINK, VISIT_TEAM, "
             + "PERSONAL_DATA_ERASED, DEAD_MESSAGE_REPLAYED), from the audit trail.")
     public record HistoryEntry(

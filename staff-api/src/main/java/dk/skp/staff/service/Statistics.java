@@ -5,6 +5,7 @@ import dk.skp.model.vocabulary.ReporterRole;
 import dk.skp.model.vocabulary.TargetGroup;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.vocabulary.ClosingReason;
+import dk.skp.staff.vocabulary.LastingService;
 import dk.skp.staff.vocabulary.TriageOutcome;
 import java.time.LocalDate;
 import java.util.Map;
@@ -29,7 +30,21 @@ public record Statistics(
                 + "regard to case.") Map<String, Long> byDistrict,
         @Schema(description = "From receipt to the first triage decision.") Elapsed timeToTriage,
         @Schema(description = "From receipt to the first contact attempt.") Elapsed timeToFirstAttempt,
-        @Schema(description = "From receipt to the first established contact.") Elapsed timeToContact) {
+        @Schema(description = "From receipt to the first established contact.") Elapsed timeToContact,
+        @Schema(description = "The citizens' say, over the period's concerns now CLOSED as HANDED_OVER or DECLINED.")
+        Consent consent) {
+
+    @Schema(name = "ConsentStatistics", description = "What citizens said to being handed over to lasting services.")
+    public record Consent(
+            @Schema(description = "Handed over with the citizen's consent (concerns closed before consent was "
+                    + "recorded are not counted here, only in byClosingReason).") long handedOverWithConsent,
+            @Schema(description = "Of those, how many let SKP pass their data on.") long dataSharingConsented,
+            @Schema(description = "The citizen said no (DECLINED).") long declined,
+            @Schema(description = "Handed over, by the service the citizen agreed to; a concern counts once in each.")
+            Map<LastingService, Long> handedOverByService,
+            @Schema(description = "Declined, by the service offered, where it was recorded.")
+            Map<LastingService, Long> declinedByService) {
+    }
 
     @Schema(description = "How long something took, over the period's concerns where it has happened.")
     public record Elapsed(

@@ -9,6 +9,7 @@ import dk.skp.staff.repository.StatisticsRepository;
 import dk.skp.staff.repository.StatisticsRepository.Dimension;
 import dk.skp.staff.repository.StatisticsRepository.Moment;
 import dk.skp.staff.vocabulary.ClosingReason;
+import dk.skp.staff.vocabulary.LastingService;
 import dk.skp.staff.vocabulary.TriageOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -59,7 +60,14 @@ public class StatisticsService {
                 counts.by().get(Dimension.DISTRICT),
                 elapsed(elapsed.get(Moment.FIRST_TRIAGE)),
                 elapsed(elapsed.get(Moment.FIRST_ATTEMPT)),
-                elapsed(elapsed.get(Moment.CONTACT_ESTABLISHED)));
+                elapsed(elapsed.get(Moment.CONTACT_ESTABLISHED)),
+                consent(statistics.consent(start, end)));
+    }
+
+    private static Statistics.Consent consent(StatisticsRepository.ConsentCounts counts) {
+        return new Statistics.Consent(counts.handedOverWithConsent(), counts.dataSharingConsented(), counts.declined(),
+                byCode(LastingService.class, counts.handedOverByService()),
+                byCode(LastingService.class, counts.declinedByService()));
     }
 
     /** Every code of {@code type} in its declared order, 0 where nothing was counted. */

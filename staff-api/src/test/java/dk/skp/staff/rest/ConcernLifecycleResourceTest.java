@@ -228,7 +228,7 @@ class ConcernLifecycleResourceTest {
         String before = reporterStatus(reference)[1];
 
         change(COORDINATOR, "POST", path(id, "close"), version, "{\"reason\": \"HANDED_OVER\"}")
-                .then().statusCode(422).body("errors.field", contains("handedOverTo"));
+                .then().statusCode(422).body("errors.field", contains("handedOverTo", "consent"));
         change(COORDINATOR, "POST", path(id, "close"), version, "{\"reason\": \"OTHER\"}")
                 .then().statusCode(422).body("errors.field", contains("note"));
         change(COORDINATOR, "POST", path(id, "close"), version, "{\"reason\": \"NOT_FOUND\"}")
@@ -237,7 +237,8 @@ class ConcernLifecycleResourceTest {
         change(COORDINATOR, "POST", path(id, "close"), version, "{\"reason\": \"GONE\"}").then().statusCode(400);
 
         String closed = change(COORDINATOR, "POST", path(id, "close"), version,
-                "{\"reason\": \"HANDED_OVER\", \"handedOverTo\": \"Bostøtte, Odense Kommune\"}")
+                "{\"reason\": \"HANDED_OVER\", \"handedOverTo\": \"Bostøtte, Odense Kommune\", "
+                        + "\"consent\": {\"agreed\": true, \"services\": [\"HOUSING\"], \"dataSharing\": true}}")
                 .then().statusCode(200)
                 .body("status", equalTo("CLOSED"))
                 .body("closing.reason", equalTo("HANDED_OVER"))

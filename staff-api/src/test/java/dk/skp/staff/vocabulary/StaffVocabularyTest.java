@@ -12,7 +12,7 @@ class StaffVocabularyTest {
     @Test
     void everyValueHasADanishAndAnEnglishLabel() {
         for (Class<? extends Labelled> vocabulary : List.of(AttemptChannel.class, AttemptOutcome.class,
-                ClosingReason.class, Priority.class, TriageOutcome.class, VisitTeam.class)) {
+                ClosingReason.class, LastingService.class, Priority.class, TriageOutcome.class, VisitTeam.class)) {
             for (Labelled value : vocabulary.getEnumConstants()) {
                 assertFalse(value.labelDa().isBlank(), value.name());
                 assertFalse(value.labelEn().isBlank(), value.name());
