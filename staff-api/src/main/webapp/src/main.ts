@@ -12,6 +12,7 @@ import { closeMenu, shell } from './ui/shell';
 import { inboxScreen } from './screens/inbox';
 import { findScreen } from './screens/find';
 import { concernScreen } from './screens/concern';
+import { newConcernScreen } from './screens/new-concern';
 import { overdueScreen } from './screens/overdue';
 import { statisticsScreen } from './screens/statistics';
 import { mineScreen, claimableScreen } from './screens/caseload';
@@ -32,6 +33,7 @@ const CONCERN_READERS: Role[] = ['coordinator', 'contact-person'];
 const screens: Record<string, RouteDef> = {
     inbox: { factory: inboxScreen, roles: ['coordinator'] },
     concern: { factory: concernScreen, roles: CONCERN_READERS },
+    newConcern: { factory: newConcernScreen, roles: CONCERN_READERS },
     find: { factory: findScreen, roles: CONCERN_READERS },
     overdue: { factory: overdueScreen, roles: CONCERN_READERS },
     statistics: { factory: statisticsScreen, roles: ['coordinator', 'admin'] },

@@ -26,6 +26,8 @@ function route(name: string, path: string): Route {
 
 const routes: Route[] = [
     route('home', '/'),
+    // Before '/concerns/:id', which would take 'new' for an id.
+    route('newConcern', '/concerns/new'),
     route('concern', '/concerns/:id'),
     route('find', '/concerns'),
     route('overdue', '/overdue'),

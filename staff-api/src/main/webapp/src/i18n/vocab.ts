@@ -126,6 +126,18 @@ const vocabularies = {
     Channel: {
         WEB_FORM: { da: 'Kommunens webformular', en: 'Municipal web form' },
         PARTNER_API: { da: 'Samarbejdspartners system', en: 'Partner system' },
+        PHONE: { da: 'Telefon', en: 'Phone' },
+        IN_PERSON: { da: 'Personligt fremmøde', en: 'In person' },
+        EMAIL: { da: 'E-mail', en: 'E-mail' },
+        LETTER: { da: 'Brev', en: 'Letter' },
+    },
+    LastingService: {
+        PSYCHIATRY: { da: 'Psykiatri', en: 'Psychiatry' },
+        ADDICTION_TREATMENT: { da: 'Misbrugsbehandling', en: 'Addiction treatment' },
+        HOUSING: { da: 'Bostøtte eller bolig', en: 'Housing support' },
+        GP: { da: 'Egen læge', en: 'General practitioner' },
+        JOB_CENTRE: { da: 'Jobcenter eller sagsbehandler', en: 'Job centre or caseworker' },
+        OTHER: { da: 'Andet varigt tilbud', en: 'Another lasting service' },
     },
     VisitTeam: {
         ALONE: { da: 'Alene', en: 'Alone' },
@@ -177,6 +189,7 @@ const vocabularies = {
         VISIT_TEAM: { da: 'Besøgsform besluttet', en: 'Visit team decided' },
         PERSONAL_DATA_ERASED: { da: 'Personoplysninger slettet', en: 'Personal data erased' },
         REFERRER_ERASED: { da: 'Anmelderens kontaktoplysninger slettet', en: "Referrer's contact data erased" },
+        CREATE: { da: 'Registreret af medarbejder', en: 'Entered by staff' },
         READ: { da: 'Læst', en: 'Read' },
         SEARCH: { da: 'Søgning', en: 'Search' },
         BRIEFING_READ: { da: 'Sikkerhedsoplysninger læst', en: 'Safety briefing read' },

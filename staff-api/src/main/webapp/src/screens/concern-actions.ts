@@ -50,11 +50,25 @@ function groupId(prefix: string, groups: string[], fields: string[]) {
     };
 }
 
+/** The close form's inputs for the server's field names; the consent's groups link to their first option. */
+function closeFieldId(field: string): string | null {
+    switch (field) {
+        case 'reason': return 'close-reason-0';
+        case 'handedOverTo': return 'close-handedOverTo';
+        case 'note': return 'close-note';
+        case 'consent':
+        case 'consent.agreed': return 'close-agreed-0';
+        case 'consent.dataSharing': return 'close-dataSharing-0';
+        default: return field.startsWith('consent.services') ? 'close-services-0' : null;
+    }
+}
+
 export function createActions(host: ActionHost) {
     let open: string | null = null;
 
     const triage = { outcome: '', priority: '', targetGroups: [] as string[], district: '', reason: '', redirectedTo: '', duplicateOf: '' };
-    const close = { reason: '', handedOverTo: '', note: '' };
+    const close = { reason: '', handedOverTo: '', note: '', agreed: '', services: [] as string[], dataSharing: '' };
+    const emptyClose = () => Object.assign(close, { reason: '', handedOverTo: '', note: '', agreed: '', services: [], dataSharing: '' });
     const link = { target: '' };
     const team = { team: '' };
     const attempt = { channel: 'STREET', attemptedAt: '', placeNote: '', nextStep: '', nextStepOn: '', showMore: false };
@@ -258,24 +272,45 @@ export function createActions(host: ActionHost) {
             if (!close.reason) errors.add('close-reason-0', m.chooseClosingReason);
             if (close.reason === 'HANDED_OVER' && !close.handedOverTo.trim()) errors.add('close-handedOverTo', m.enterHandedOverTo);
             if (close.reason === 'OTHER' && !close.note.trim()) errors.add('close-note', m.enterClosingNote);
+            if (close.reason === 'HANDED_OVER') {
+                if (!close.agreed) errors.add('close-agreed-0', m.consentChooseAgreed);
+                else if (close.agreed === 'no') errors.add('close-agreed-0', m.consentNoMeansDeclined);
+                if (close.services.length === 0) errors.add('close-services-0', m.consentChooseServices);
+                if (!close.dataSharing) errors.add('close-dataSharing-0', m.consentChooseDataSharing);
+            }
             if (!errors.empty) {
                 host.setErrors('close', errors);
                 return;
             }
             const body: Schemas['CloseDecision'] = { reason: close.reason as Schemas['ClosingReason'] };
-            if (close.reason === 'HANDED_OVER') body.handedOverTo = close.handedOverTo.trim();
+            if (close.reason === 'HANDED_OVER') {
+                body.handedOverTo = close.handedOverTo.trim();
+                body.consent = { agreed: true, services: close.services as Schemas['LastingService'][], dataSharing: close.dataSharing === 'yes' };
+            }
+            if (close.reason === 'DECLINED' && close.services.length) {
+                body.consent = { agreed: false, services: close.services as Schemas['LastingService'][] };
+            }
             if (close.note.trim()) body.note = close.note.trim();
             const ok = await host.change(
                 'close',
                 (ifMatch) => unwrap(api.POST('/api/v1/concerns/{id}/close', { params: { path: { id: id() }, header: { 'If-Match': ifMatch } }, body })),
                 m.closed,
-                groupId('close', ['reason'], ['handedOverTo', 'note']),
+                closeFieldId,
             );
-            if (ok) Object.assign(close, { reason: '', handedOverTo: '', note: '' });
+            if (ok) emptyClose();
         };
+        const services = options(codesOf('LastingService'), (c) => label('LastingService', c));
+        const yesNo = [{ value: 'yes', label: m.yes }, { value: 'no', label: m.no }];
         return frame('close', m.closeHeading, html`
-            ${radioGroup({ id: 'close-reason', legend: m.closingReason, value: close.reason, options: options(codesOf('ClosingReason'), (c) => label('ClosingReason', c)), error: errs?.of('close-reason-0'), hint: attempts === 0 ? m.notFoundNeedsAttempts : undefined, onChange: (v) => { close.reason = v; host.update(); } })}
-            ${close.reason === 'HANDED_OVER' ? textField({ id: 'close-handedOverTo', label: m.handedOverTo, hint: m.handedOverToHint, value: close.handedOverTo, maxlength: 200, error: errs?.of('close-handedOverTo'), onInput: (v) => (close.handedOverTo = v) }) : nothing}
+            ${radioGroup({ id: 'close-reason', legend: m.closingReason, value: close.reason, options: options(codesOf('ClosingReason'), (c) => label('ClosingReason', c)), error: errs?.of('close-reason-0'), hint: attempts === 0 ? m.notFoundNeedsAttempts : undefined, onChange: (v) => { close.reason = v; close.services = []; host.update(); } })}
+            ${close.reason === 'HANDED_OVER' ? html`
+                ${textField({ id: 'close-handedOverTo', label: m.handedOverTo, hint: m.handedOverToHint, value: close.handedOverTo, maxlength: 200, error: errs?.of('close-handedOverTo'), onInput: (v) => (close.handedOverTo = v) })}
+                ${radioGroup({ id: 'close-agreed', legend: m.consentAgreedQuestion, hint: m.consentAgreedHint, value: close.agreed, options: yesNo, error: errs?.of('close-agreed-0'), onChange: (v) => { close.agreed = v; host.update(); } })}
+                ${checkboxGroup({ id: 'close-services', legend: m.consentServicesQuestion, values: close.services, options: services, error: errs?.of('close-services-0'), onChange: (v) => { close.services = v; host.update(); } })}
+                ${radioGroup({ id: 'close-dataSharing', legend: m.consentDataSharingQuestion, hint: m.consentDataSharingHint, value: close.dataSharing, options: yesNo, error: errs?.of('close-dataSharing-0'), onChange: (v) => { close.dataSharing = v; host.update(); } })}` : nothing}
+            ${close.reason === 'DECLINED' ? html`
+                <p>${m.consentDeclinedNote}</p>
+                ${checkboxGroup({ id: 'close-services', legend: m.consentDeclinedServicesQuestion, values: close.services, options: services, error: errs?.of('close-services-0'), onChange: (v) => { close.services = v; host.update(); } })}` : nothing}
             ${textArea({ id: 'close-note', label: m.closingNote, hint: m.noPersonalDetails, value: close.note, optional: close.reason !== 'OTHER', maxlength: 500, error: errs?.of('close-note'), onInput: (v) => (close.note = v) })}
             <p class="skp-muted">${m.closeErasesReferrer}</p>
         `, submit, m.closeSubmit);

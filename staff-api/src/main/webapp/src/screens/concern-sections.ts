@@ -22,6 +22,7 @@ export function keyFacts(c: Concern): TemplateResult {
     return html`<dl class="skp-dl skp-facts">
         ${row(m.factReceived, html`<time datetime=${c.receivedAt ?? ''}>${dateTime(c.receivedAt)}</time>`)}
         ${row(m.factChannel, c.partnerId ? `${label('Channel', c.channel)} (${c.partnerId})` : label('Channel', c.channel))}
+        ${row(m.factEnteredBy, c.enteredBy ? c.enteredBy.name ?? c.enteredBy.subject : null)}
         ${row(m.factTriageDue, deadlineCell(c.triageDueAt))}
         ${row(m.factFirstAttemptDue, deadlineCell(c.firstAttemptDueAt))}
         ${row(m.factPriority, c.triage?.priority ? label('Priority', c.triage.priority) : null)}
@@ -68,8 +69,17 @@ export function outcomeLines(c: Concern): TemplateResult | typeof nothing {
         ${tr?.duplicateOf ? row(m.duplicateOf, html`<a href="/concerns/${tr.duplicateOf}">${m.openConcern}</a>`) : nothing}
         ${cl ? row(m.closingReason, html`${label('ClosingReason', cl.reason)} <span class="skp-muted">(${dateTime(cl.closedAt)}, ${cl.closedBy})</span>`) : nothing}
         ${cl ? row(m.handedOverTo, cl.handedOverTo) : nothing}
+        ${cl?.consent ? row(m.consentRow, consentText(cl.consent)) : nothing}
         ${cl ? row(m.closingNote, cl.note) : nothing}
     </dl>`;
+}
+
+/** The citizen's say as the work ended, in one line: "Sagde ja til: Psykiatri, Egen læge. Må videregive oplysninger." */
+function consentText(consent: Schemas['CitizenConsent']): string {
+    const m = t();
+    const services = codeList('LastingService', consent.services);
+    if (!consent.agreed) return services ? `${m.consentSaidNo}: ${services}.` : `${m.consentSaidNo}.`;
+    return `${m.consentSaidYes}: ${services}. ${consent.dataSharing ? m.consentDataSharingYes : m.consentDataSharingNo}`;
 }
 
 /** What the team should know before going out; leads the page for a contact person. */
@@ -242,7 +252,7 @@ export function historySection(c: Concern): TemplateResult {
                 <tbody>
                     ${entries.map((e) => html`<tr>
                         <td><time datetime=${e.at}>${dateTime(e.at)}</time></td>
-                        <td>${label('HistoryAction', e.action)}</td>
+                        <td>${e.action === 'REGISTERED' && c.enteredBy ? m.historyEntered(label('Channel', c.channel)) : label('HistoryAction', e.action)}</td>
                         <td>${e.actorName ?? e.actor ?? html`<span class="skp-muted">${m.system}</span>`}</td>
                     </tr>`)}
                 </tbody>

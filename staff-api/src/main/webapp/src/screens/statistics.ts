@@ -149,6 +149,13 @@ export function statisticsScreen(ctx: ScreenContext): Screen {
                       ${dimension('target', m.byTargetGroup, s.byTargetGroup, 'TargetGroup')}
                       ${dimension('triage', m.byTriageOutcome, s.byTriageOutcome, 'TriageOutcome')}
                       ${dimension('closing', m.byClosingReason, s.byClosingReason, 'ClosingReason')}
+                      ${dimension('consent', m.consentHeading, s.consent ? {
+                          [m.consentHandedOver]: s.consent.handedOverWithConsent ?? 0,
+                          [m.consentDataSharing]: s.consent.dataSharingConsented ?? 0,
+                          [m.consentDeclined]: s.consent.declined ?? 0,
+                      } : undefined, null)}
+                      ${dimension('consent-services', m.byConsentService, s.consent?.handedOverByService, 'LastingService')}
+                      ${dimension('declined-services', m.byDeclinedService, s.consent?.declinedByService, 'LastingService')}
                       ${dimension('district', m.byDistrict, s.byDistrict, null)}`
                     : nothing}`;
         },

@@ -127,11 +127,14 @@ public class ConcernEntryService {
         try {
             checked = rules.check(asked, null);
         } catch (ProblemException e) {
-            if (e.type() != ProblemType.INVALID_FIELDS) {
-                throw e;
-            }
             // The report travels inside the request: its fields are named as the request names them.
-            e.errors().forEach(error -> errors.add(new FieldError("report." + error.field(), error.message())));
+            List<FieldError> inRequest = e.errors().stream()
+                    .map(error -> new FieldError("report." + error.field(), error.message())).toList();
+            if (e.type() != ProblemType.INVALID_FIELDS) {
+                // A child is not SKP's, whatever else the request says: that answer alone, as intake gives it.
+                throw new ProblemException(e.type(), e.detailKey(), inRequest, null, null);
+            }
+            errors.addAll(inRequest);
         }
         FieldRules.failIfAny(errors);
         return checked;

@@ -161,7 +161,7 @@ class ConcernEntryResourceTest {
         refused(COORDINATOR, body)
                 .body("type", equalTo("urn:skp:problem:child-welfare"))
                 .body("detail", containsString("https://www.example-kommune.dk/underretning"))
-                .body("errors.field", contains("person.ageBand"));
+                .body("errors.field", contains("report.person.ageBand"));
         given().auth().oauth2(COORDINATOR).contentType(ContentType.JSON).body(body.toString())
                 .when().post("/api/v1/concerns").then().statusCode(422)
                 .body("title", equalTo("Det er en bekymring for et barn"));
