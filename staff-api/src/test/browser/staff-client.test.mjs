@@ -1,7 +1,8 @@
 // The staff client as the team uses it, in Debian's headless Chromium, signed in through Keycloak's own login page:
 // a concern sent to intake reaches the coordinator's inbox; Kim triages and assigns it; Anna, on a phone-sized
 // screen, reads the briefing and records an established contact; Kim closes it; Bo never sees it and gets "not
-// yours" at its address; Ada issues a partner key that intake then accepts. axe-core checks every screen against
+// yours" at its address; Ada issues a partner key that intake then accepts. A concern told on the phone is entered
+// by Kim (with a passcode to read out) and by Anna on her phone. axe-core checks every screen against
 // WCAG 2.1 A/AA. Run by StaffClientBrowserIT against the packaged services and the build's Keycloak.
 //
 //   node staff-client.test.mjs <staffUrl> <intakeUrl> [screenshotDir]
@@ -176,8 +177,18 @@ try {
     await kim.locator('#open-close').click();
     await kim.getByLabel('Overdraget til et varigt tilbud').check();
     await kim.getByLabel('Overdraget til', { exact: true }).fill('Bostøtte, Odense Kommune');
+    // Handing over takes the citizen's consent: without the answers, the form says what is missing.
+    await kim.getByRole('button', { name: 'Afslut henvendelsen' }).click();
+    await kim.getByText('Vælg, om borgeren har sagt ja til overdragelsen.').first().waitFor({ timeout: 10000 });
+    check(await kim.locator('#close-services-error').count() === 1, 'the missing services are named at their field');
+    await axe(kim, 'close with consent questions and errors');
+    await kim.locator('#close-agreed-0').check();
+    await kim.getByLabel('Bostøtte eller bolig').check();
+    await kim.locator('#close-dataSharing-0').check();
+    await shot(kim, 'staff-7-close-consent');
     await kim.getByRole('button', { name: 'Afslut henvendelsen' }).click();
     await kim.getByText('Henvendelsen er afsluttet').first().waitFor({ timeout: 10000 });
+    await kim.getByText('Sagde ja til: Bostøtte eller bolig. SKP må videregive borgerens oplysninger.').first().waitFor({ timeout: 10000 });
     await axe(kim, 'closed concern');
     await shot(kim, 'staff-7-closed');
   });
@@ -211,6 +222,87 @@ try {
     await axe(kim, 'statistics (English)');
     await kim.getByRole('button', { name: 'Dansk' }).first().click();
     await kim.getByRole('heading', { level: 1, name: 'Statistik' }).waitFor();
+  });
+
+  // A concern told on the phone: Kim enters it while the caller waits, and reads out the reference and passcode.
+  let phoneReference;
+  async function fillNewConcern(page) {
+    await page.locator('#nc-role').selectOption('NEIGHBOUR');
+    await page.getByLabel('Anonym', { exact: true }).check();
+    await page.locator('#nc-ageBand').selectOption('50_66');
+    await page.locator('#nc-knowsAboutReport-1').check();
+    await page.locator('#nc-usualTimes').fill('Hver morgen ved kiosken');
+    await page.locator('#nc-regularity').selectOption('DAILY');
+    await page.locator('#nc-indicators-0').check();
+    await page.locator('#nc-description').fill('Ringede: manden sover i opgangen og virker forvirret.');
+  }
+
+  await step('Kim opens "Ny henvendelse" and the server\'s field errors show at their fields', async () => {
+    await kim.getByRole('link', { name: 'Ny henvendelse' }).first().click();
+    await kim.waitForURL((u) => u.pathname === '/concerns/new');
+    await settled(kim);
+    check(await kim.getByRole('heading', { level: 1, name: 'Ny henvendelse' }).count() === 1, 'the new concern screen');
+    await axe(kim, 'new concern (coordinator)');
+    await fillNewConcern(kim);
+    await kim.locator('#nc-issuePasscode-0').check();
+    // No address and no place: the shared rules (intake's) refuse it, and the answer lands at the address field.
+    await kim.getByRole('button', { name: 'Gem henvendelsen' }).click();
+    await kim.locator('#nc-address-error').waitFor({ timeout: 10000 });
+    check((await kim.locator('#nc-address-error').innerText()).includes('adresse'), 'the address field says what the rule needs');
+    check(await kim.locator('#nc-errors').count() === 1, 'the error summary lists it');
+    await axe(kim, 'new concern with server errors');
+    await shot(kim, 'staff-13-new-concern-errors');
+    // Under 18 is not SKP's: the child-welfare answer with the municipality's route, nothing stored.
+    await kim.locator('#nc-address').fill('Kongensgade 3');
+    await kim.locator('#nc-ageBand').selectOption('UNDER_18');
+    await kim.getByRole('button', { name: 'Gem henvendelsen' }).click();
+    await kim.locator('[data-testid="nc-child-welfare"]').waitFor({ timeout: 10000 });
+    check(await kim.locator('#nc-ageBand-error').count() === 1, 'the age field carries the refusal');
+  });
+
+  await step('saved, it shows the reference and the passcode once, to read out', async () => {
+    await kim.locator('#nc-ageBand').selectOption('50_66');
+    await kim.getByRole('button', { name: 'Gem henvendelsen' }).click();
+    await kim.locator('[data-testid="nc-saved"]').waitFor({ timeout: 10000 });
+    phoneReference = (await kim.locator('[data-testid="nc-reference"]').innerText()).trim();
+    const passcode = (await kim.locator('[data-testid="nc-passcode"]').innerText()).trim();
+    check(/^SKP-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(phoneReference), `a reference (${phoneReference})`);
+    check(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/.test(passcode), 'a passcode');
+    check(await kim.getByText('Læs op for anmelderen nu').count() === 1, 'a clear note to read them out');
+    await axe(kim, 'new concern saved');
+    await shot(kim, 'staff-14-new-concern-saved');
+    const status = await fetch(`${intake}/api/v1/concerns/${phoneReference}/status`, { headers: { Passcode: passcode } });
+    check(status.status === 200 && (await status.json()).status === 'RECEIVED', `intake answers the reporter's status with the passcode (got ${status.status})`);
+    await kim.getByRole('link', { name: 'Åbn henvendelsen' }).click();
+    await kim.waitForURL(/\/concerns\/[0-9a-f-]{36}$/);
+    await settled(kim);
+    await kim.getByText('Kongensgade 3').first().waitFor({ timeout: 10000 });
+    check((await kim.locator('.skp-dl-row', { hasText: 'Modtaget af' }).innerText()).includes('Kim Larsen'), 'the concern says who took it');
+    check((await kim.locator('.skp-dl-row', { hasText: 'Kom ind via' }).innerText()).includes('Telefon'), 'and by which channel');
+    await axe(kim, 'entered concern');
+  });
+
+  await step('Anna enters one on a 390 px screen; it goes to the coordinators', async () => {
+    await anna.goto(staff + '/concerns/new');
+    await settled(anna);
+    await fillNewConcern(anna);
+    await anna.locator('#nc-address').fill('Nørregade 7');
+    await anna.locator('#nc-issuePasscode-1').check();
+    const overflow = await anna.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(overflow <= 0, `nothing wider than the phone's screen (overflow ${overflow} px)`);
+    await axe(anna, 'new concern (phone)');
+    await shot(anna, 'staff-15-new-concern-phone');
+    await anna.getByRole('button', { name: 'Gem henvendelsen' }).click();
+    await anna.locator('[data-testid="nc-saved"]').waitFor({ timeout: 10000 });
+    check(await anna.locator('[data-testid="nc-passcode"]').count() === 0, 'no passcode when none was asked for');
+    const annasReference = (await anna.locator('[data-testid="nc-reference"]').innerText()).trim();
+    check(await anna.getByText('koordinatorernes indbakke', { exact: false }).count() > 0, 'it says where the concern went');
+    await axe(anna, 'new concern saved (phone)');
+    await kim.goto(staff + '/');
+    await settled(kim);
+    for (const ref of [phoneReference, annasReference]) {
+      check(await kim.getByRole('link', { name: ref }).count() === 1, `Kim's inbox lists ${ref}`);
+    }
   });
 
   const bo = await signIn(browser, 'bo', '/', PHONE);

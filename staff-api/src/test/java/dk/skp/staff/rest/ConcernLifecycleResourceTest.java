@@ -228,7 +228,7 @@ class ConcernLifecycleResourceTest {
         String before = reporterStatus(reference)[1];
 
         change(COORDINATOR, "POST", path(id, "close"), version, "{\"reason\": \"HANDED_OVER\"}")
-                .then().statusCode(422).body("errors.field", contains("handedOverTo", "consent"));
+                .then().statusCode(422).body("errors.field", contains("consent", "handedOverTo"));
         change(COORDINATOR, "POST", path(id, "close"), version, "{\"reason\": \"OTHER\"}")
                 .then().statusCode(422).body("errors.field", contains("note"));
         change(COORDINATOR, "POST", path(id, "close"), version, "{\"reason\": \"NOT_FOUND\"}")
