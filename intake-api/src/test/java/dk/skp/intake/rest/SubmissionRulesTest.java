@@ -136,4 +136,21 @@ class SubmissionRulesTest {
                 .body("instance", equalTo("/api/v1/concerns"));
         assertEquals(before, IntakeDatabase.queued());
     }
+
+    @Test
+    void noPublicClientChoosesAChannelLeastOfAllOneOfStaffs() throws Exception {
+        // Intake sets WEB_FORM or PARTNER_API itself; PHONE, IN_PERSON, EMAIL and LETTER are staff's alone.
+        ObjectNode concern = neighbour();
+        concern.put("channel", "PHONE");
+        long before = IntakeDatabase.queued();
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(concern.toString())
+                .when().post("/api/v1/concerns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("channel"))
+                .body("errors[0].message", equalTo("is not a known field"));
+        assertEquals(before, IntakeDatabase.queued());
+        concern.remove("channel");
+        given().contentType(ContentType.JSON).body(concern.toString()).when().post("/api/v1/concerns").then().statusCode(202);
+        assertTrue(IntakeDatabase.lastPayload().replace(" ", "").contains("\"channel\":\"WEB_FORM\""));
+    }
 }

@@ -1,6 +1,7 @@
 package dk.skp.staff.service;
 
 import dk.skp.model.message.ConcernSubmitted;
+import dk.skp.model.message.MessageCodec;
 import dk.skp.model.vocabulary.Urgency;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
@@ -35,7 +36,8 @@ public class ConcernIntakeService {
     public void register(ConcernSubmitted message) {
         if (message.channel().enteredByStaff()) {
             // Intake never sends these (see Submission); a message that claims one is not to be trusted.
-            throw new IllegalArgumentException("a queued concern cannot have come by " + message.channel());
+            throw new MessageCodec.UnsupportedMessageException("a queued concern cannot have come by " + message.channel()
+                    + ": only staff enter concerns that way");
         }
         if (concerns.existsForMessage(message.messageId())) {
             LOG.infof("message %s already registered as %s; ignoring the repeat", message.messageId(), message.reference());

@@ -86,4 +86,17 @@ class ConcernSubmittedConsumerTest {
                 .body(containsString("skp_queue_oldest_age_seconds{topic=\"concern-submitted\"}"));
     }
 
+    @Test
+    void aQueuedConcernClaimingAStaffChannelIsParkedAsDeadNotRegistered() throws Exception {
+        ConcernSubmitted fixture = Messages.fresh(Instant.now());
+        ConcernSubmitted phone = ConcernSubmitted.v1(fixture.messageId(), fixture.reference(), fixture.receivedAt(),
+                dk.skp.model.vocabulary.Channel.PHONE, null, fixture.concern());
+        StaffDatabase.enqueueAsIntake(phone);
+        dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '"
+                + phone.messageId() + "' AND dead_at IS NOT NULL AND last_error LIKE '%cannot have come by PHONE%'") == 1);
+        assertEquals(0, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE reference = '" + phone.reference() + "'"),
+                "only staff enter concerns by phone, in person, by e-mail or letter");
+        // Out of the way of the dead-message count another test reads.
+        dk.skp.staff.ConcernSteps.sql("DELETE FROM queue.message WHERE id = '" + phone.messageId() + "'");
+    }
 }
