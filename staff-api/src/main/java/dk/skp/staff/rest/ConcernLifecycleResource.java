@@ -88,14 +88,16 @@ public class ConcernLifecycleResource {
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a concern", description = "Ends the work, with the reason (and, for HANDED_OVER, the "
-            + "service that took over). The contact person keeps seeing it. The reporter's status becomes CLOSED. "
-            + "Audited as CLOSE.")
+            + "service that took over and the citizen's consent: to which lasting services, and whether SKP may pass "
+            + "their data on; DECLINED records that the citizen said no). The contact person keeps seeing it. The "
+            + "reporter's status becomes CLOSED. Audited as CLOSE.")
     @APIResponse(responseCode = "200", description = "The closed concern",
             headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "409", description = "The concern cannot be closed from its status; the answer lists the moves that exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LifecycleProblem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid or missing fields for the reason",
+    @APIResponse(responseCode = "422", description = "Invalid or missing fields for the reason (consent missing or "
+            + "incomplete for HANDED_OVER, a yes for DECLINED, consent for any other reason)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

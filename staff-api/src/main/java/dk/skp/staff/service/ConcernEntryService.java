@@ -77,7 +77,8 @@ public class ConcernEntryService {
         Instant receivedAt = request.receivedAt() != null ? request.receivedAt() : now;
 
         if (idempotencyKey != null) {
-            EnteredConcern earlier = earlier(viewer, idempotencyKey, requestHash(request, report), request, now);
+            EnteredConcern earlier = earlier(viewer, idempotencyKey, requestHash(request, report), request, now,
+                    checked.redactedFields());
             if (earlier != null) {
                 LOG.infof("replayed concern %s for a retry with the same Idempotency-Key", earlier.reference());
                 return new Outcome(earlier, true);
@@ -155,9 +156,10 @@ public class ConcernEntryService {
     /**
      * The concern an earlier request with this key made, or null when the key is new (or expired) and now belongs to
      * this request. The passcode of the first answer is kept only as a hash, so a retry that asked for one gets a new
-     * one: the first answer may never have reached the staff member.
+     * one: the first answer may never have reached the staff member. The same request removed the same CPR numbers.
      */
-    private EnteredConcern earlier(Viewer viewer, String key, String requestHash, NewConcern request, Instant now) {
+    private EnteredConcern earlier(Viewer viewer, String key, String requestHash, NewConcern request, Instant now,
+            List<String> redactedFields) {
         idempotency.deleteOlderThan(now.minus(config.idempotencyRetention()));
         if (idempotency.claim(viewer.subject(), key, requestHash, now)) {
             return null;
@@ -174,7 +176,7 @@ public class ConcernEntryService {
                 passcode = null; // its status row is gone with the concern's personal data
             }
         }
-        return answer(concern, passcode, List.of());
+        return answer(concern, passcode, redactedFields);
     }
 
     /** Of the checked request, so that a retry with other whitespace or field order is still the same request. */
