@@ -11,6 +11,8 @@ import dk.skp.intake.web.Pages;
 import dk.skp.intake.web.Texts;
 import dk.skp.intake.web.Banner;
 import dk.skp.intake.web.PlainPage;
+import dk.skp.intake.web.TeamContact;
+import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.problem.Languages;
 import dk.skp.model.problem.ProblemException;
@@ -39,6 +41,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,9 +74,13 @@ public class WebFormResource {
     private final ServiceNotices notices;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final TeamContact danishTeam;
+    private final TeamContact englishTeam;
 
     public WebFormResource(SubmissionService submissions, SpamGuard guard, FormValidation validation, ServiceNotices notices,
-            Clock clock, MeterRegistry metrics) {
+            MunicipalityProfile profile, Clock clock, MeterRegistry metrics) {
+        this.danishTeam = TeamContact.of(profile, Languages.DANISH);
+        this.englishTeam = TeamContact.of(profile, Languages.ENGLISH);
         this.submissions = submissions;
         this.guard = guard;
         this.validation = validation;
@@ -164,6 +171,12 @@ public class WebFormResource {
                     new Banner("unavailable", t.get("unavailableTitle"), t.get("unavailableText")), t), t);
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds())).build();
         }
+        if (e.type() == ProblemType.OUTSIDE_AREA) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(error -> errors.put(error.field(), ProblemType.message(t.locale(), error.message())));
+            return html(422, form(form, errors, new Banner("refused", e.type().title(t.locale()),
+                    ProblemType.message(t.locale(), e.detailKey())), t), t);
+        }
         throw e;
     }
 
@@ -171,9 +184,11 @@ public class WebFormResource {
         return formTemplate.data("page", Pages.form(form, errors, banner, guard.issueFormToken(), t)).data("t", t);
     }
 
-    private static Response html(int status, TemplateInstance page, Texts t) {
+    /** Every page names the team and how to reach it (the masthead and the contact box of base.html). */
+    private Response html(int status, TemplateInstance page, Texts t) {
+        TeamContact team = "en".equals(t.locale().getLanguage()) ? englishTeam : danishTeam;
         return Response.status(status).type(HTML).cacheControl(NO_STORE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, t.locale().getLanguage()).entity(page.render()).build();
+                .header(HttpHeaders.CONTENT_LANGUAGE, t.locale().getLanguage()).entity(page.data("team", team).render()).build();
     }
 
     private static String first(MultivaluedMap<String, String> posted, String name) {

@@ -1,11 +1,11 @@
 package dk.skp.intake.service;
 
-import dk.skp.intake.config.IntakeConfig;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.concern.Observations;
 import dk.skp.model.concern.Person;
 import dk.skp.model.concern.Reporter;
 import dk.skp.model.concern.Whereabouts;
+import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
@@ -29,10 +29,11 @@ public class ConcernRules {
             "(?<![0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}(?![0-9])");
     static final String CPR_REPLACEMENT = "[CPR-nr. fjernet]";
 
-    private final IntakeConfig config;
+    /** Where the municipality's profile says notifications about children go (underretning), or null. */
+    private final String childWelfareRoute;
 
-    public ConcernRules(IntakeConfig config) {
-        this.config = config;
+    public ConcernRules(MunicipalityProfile profile) {
+        this.childWelfareRoute = profile.childWelfare().route();
     }
 
     /** A report that passed the rules, ready to be stored. */
@@ -45,7 +46,7 @@ public class ConcernRules {
      */
     public Checked check(ConcernReport report, ReporterRole partnerDefaultRole) {
         if (report.person().ageBand() == AgeBand.UNDER_18) {
-            String detail = config.childWelfareRoute().map(route -> "CHILD_WELFARE.route|" + route).orElse(null);
+            String detail = childWelfareRoute == null ? null : "CHILD_WELFARE.route|" + childWelfareRoute;
             throw new ProblemException(ProblemType.CHILD_WELFARE, detail,
                     List.of(new FieldError("person.ageBand", "CHILD_WELFARE.title")), null, null);
         }
