@@ -1,8 +1,7 @@
 package dk.skp.intake.mail;
 
 import dk.skp.intake.web.TeamContact;
-import dk.skp.model.municipality.MunicipalityProfile;
-import dk.skp.model.problem.Languages;
+import dk.skp.intake.web.TeamContacts;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -19,13 +18,11 @@ import java.util.Optional;
 public class MailComposer {
 
     private final Optional<String> staffLinkBase;
-    private final TeamContact danish;
-    private final TeamContact english;
+    private final TeamContacts teams;
 
     /** The team's name, phone and hours are the municipality's published contact data, not the reporter's: fine in a mail. */
-    public MailComposer(MailConfig config, MunicipalityProfile profile) {
-        this.danish = TeamContact.of(profile, Languages.DANISH);
-        this.english = TeamContact.of(profile, Languages.ENGLISH);
+    public MailComposer(MailConfig config, TeamContacts teams) {
+        this.teams = teams;
         this.staffLinkBase = config.staffLinkBase().map(String::strip).filter(base -> !base.isEmpty())
                 .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
@@ -57,7 +54,7 @@ public class MailComposer {
         switch (mail.kind()) {
             case RECEIPT -> {
                 subject = english ? Templates.receiptEn$subject(reference) : Templates.receiptDa$subject(reference);
-                body = english ? Templates.receiptEn(reference, this.english) : Templates.receiptDa(reference, danish);
+                body = english ? Templates.receiptEn(reference, teams.in("en")) : Templates.receiptDa(reference, teams.in("da"));
             }
             case TEAM_ALERT -> {
                 String link = staffLinkBase.map(base -> base + "/concerns?reference=" + reference).orElse(null);

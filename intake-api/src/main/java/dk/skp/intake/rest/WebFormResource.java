@@ -11,8 +11,6 @@ import dk.skp.intake.web.Pages;
 import dk.skp.intake.web.Texts;
 import dk.skp.intake.web.Banner;
 import dk.skp.intake.web.PlainPage;
-import dk.skp.intake.web.TeamContact;
-import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.problem.Languages;
 import dk.skp.model.problem.ProblemException;
@@ -74,13 +72,9 @@ public class WebFormResource {
     private final ServiceNotices notices;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private final TeamContact danishTeam;
-    private final TeamContact englishTeam;
 
     public WebFormResource(SubmissionService submissions, SpamGuard guard, FormValidation validation, ServiceNotices notices,
-            MunicipalityProfile profile, Clock clock, MeterRegistry metrics) {
-        this.danishTeam = TeamContact.of(profile, Languages.DANISH);
-        this.englishTeam = TeamContact.of(profile, Languages.ENGLISH);
+            Clock clock, MeterRegistry metrics) {
         this.submissions = submissions;
         this.guard = guard;
         this.validation = validation;
@@ -184,11 +178,9 @@ public class WebFormResource {
         return formTemplate.data("page", Pages.form(form, errors, banner, guard.issueFormToken(), t)).data("t", t);
     }
 
-    /** Every page names the team and how to reach it (the masthead and the contact box of base.html). */
-    private Response html(int status, TemplateInstance page, Texts t) {
-        TeamContact team = "en".equals(t.locale().getLanguage()) ? englishTeam : danishTeam;
+    private static Response html(int status, TemplateInstance page, Texts t) {
         return Response.status(status).type(HTML).cacheControl(NO_STORE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, t.locale().getLanguage()).entity(page.data("team", team).render()).build();
+                .header(HttpHeaders.CONTENT_LANGUAGE, t.locale().getLanguage()).entity(page.render()).build();
     }
 
     private static String first(MultivaluedMap<String, String> posted, String name) {
