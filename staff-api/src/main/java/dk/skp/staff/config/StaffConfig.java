@@ -70,13 +70,6 @@ public interface StaffConfig {
     }
 
     interface Retention {
-        /**
-         * How long after the work with a concern ended its personal data is erased (ISO-8601 period, counted in the
-         * municipality's zone); why 90 days: see application.properties.
-         */
-        @WithDefault("P90D")
-        Period eraseAfter();
-
         /** When ended concerns past the period are erased (Quarkus cron, server time zone); "off" disables it. */
         String eraseCron();
     }
