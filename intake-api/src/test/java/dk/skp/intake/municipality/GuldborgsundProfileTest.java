@@ -150,7 +150,7 @@ class GuldborgsundProfileTest {
                 .when().post("/form").then().statusCode(200).extract().asString();
         assertTrue(html.contains("id=\"reference\""));
         assertTrue(html.contains("<p class=\"privacy\" id=\"retention\">Hvad gemmer vi, og hvor længe: Teamet fører ingen journal."), html);
-        assertTrue(html.contains("Ingen kan læse henvendelsen igen"), "the reporter cannot get it back");
+        assertTrue(html.contains("Du kan ikke få henvendelsen at se igen"), "the reporter cannot get it back");
         assertTrue(html.contains("54 73 28 02") && html.contains("SKP § 99 team (Støttekontaktpersoner)"));
     }
 
