@@ -45,6 +45,23 @@ public final class MunicipalityProfiles {
     }
 
     /**
+     * Checks a profile without starting a service (bin/run does, before it starts them):
+     * {@code java -cp shared-model.jar dk.skp.model.municipality.MunicipalityProfiles odense|FILE}.
+     */
+    public static void main(String[] args) {
+        try {
+            MunicipalityProfile profile = load(args.length == 0 ? null : args[0]);
+            System.out.printf("municipality profile %s: %s, %s; phone %s; %d postcodes (%s outside them); erase after %s%n",
+                    profile.id(), profile.municipality().da(), profile.team().da(),
+                    profile.phone() == null ? "not set" : profile.phone(), profile.postcodes().size(),
+                    profile.outsideArea().name().toLowerCase(Locale.ROOT), profile.eraseAfter());
+        } catch (InvalidProfileException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
      * @param nameOrPath a built-in profile's name, or the path of a profile file
      * @throws InvalidProfileException naming every missing or malformed setting
      */
