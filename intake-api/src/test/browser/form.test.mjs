@@ -59,7 +59,7 @@ async function fillValidConcern(page) {
   await page.check('#person-knowsAboutReport-NO');
   await page.fill('#person-appearance', 'Høj, gråt skæg, grøn militærjakke');
   await page.fill('#whereabouts-address', 'Vestergade 12, 2. th.');
-  await page.fill('#whereabouts-postcode', '5000');
+  await page.fill('#whereabouts-postcode', '4800'); // served by the municipality of WebFormBrowserTest's profile
   await page.fill('#whereabouts-usualTimes', 'Om morgenen på bænken');
   await page.check('#whereabouts-regularity-DAILY');
   await page.check('#observations-indicators-SOCIAL_ISOLATION');
@@ -184,6 +184,30 @@ try {
     check((await page.$$eval('#reporter-role option', (o) => o.map((x) => x.textContent))).includes('Neighbour'), 'the choices are English');
     await axe(page, 'form (en)');
     await screenshot(page, '4-form-en');
+  });
+
+  // The municipality's profile as the catalog gives it: what the form must show, and leave out when it is not set.
+  await step('4b. the municipality\'s profile: the team, its phone and hours, whom it is for, what is kept', async () => {
+    const profile = (await (await page.request.get(new URL('api/v1/catalog', base).href)).json()).municipality;
+    await page.goto(new URL('./', base).href);
+    check((await page.textContent('#team-name')).includes(profile.team.da), `the team is named: ${profile.team.da}`);
+    if (profile.phone) {
+      check((await page.textContent('#team-phone')).trim() === profile.phone, `its phone ${profile.phone} is shown`);
+      check((await page.getAttribute('#team-phone', 'href')).startsWith('tel:+45'), 'as a link that calls it');
+      check((await page.textContent('#call-instead')).includes(profile.phone), 'and near the top, for who would rather call');
+    } else {
+      check((await page.locator('#team-phone, #call-instead').count()) === 0, 'no phone line when the profile has none');
+    }
+    if (profile.hours) {
+      check((await page.textContent('#team-hours')).includes(profile.hours.da), `its hours are shown: ${profile.hours.da}`);
+    }
+    check((await page.textContent('#team-outside-hours')).includes('112'), 'what to do outside them');
+    check(!(await page.isVisible('#target-group-text')), 'whom the scheme is for is folded away');
+    await page.click('#target-group summary');
+    check((await page.textContent('#target-group-text')) === profile.targetGroup.da, 'and opens to the municipality\'s own words');
+    check((await page.textContent('#retention')) === profile.retentionNotice.da, 'what is kept, for how long and why');
+    await axe(page, 'form with the profile opened (da)');
+    await screenshot(page, '4b-profile-da');
   });
 
   check(problems.length === 0, `no console errors or CSP violations: ${problems.join(' | ')}`);

@@ -21,6 +21,7 @@ import { partnersScreen } from './screens/admin-partners';
 import { deadMessagesScreen } from './screens/admin-dead-messages';
 import { auditScreen } from './screens/admin-audit';
 import { forbiddenScreen, notFoundScreen } from './screens/not-found';
+import { loadMunicipality } from './api/municipality';
 
 const root = document.getElementById('app')!;
 
@@ -96,7 +97,9 @@ async function boot(): Promise<void> {
     const loading = () => render(shell(null, '', html`${pageHeading(t().appTitle)}${spinner()}`, boot), root);
     loading();
     try {
+        const profile = loadMunicipality();
         me = (await unwrap(api.GET('/api/v1/me'))).data as Me;
+        await profile;
     } catch (error) {
         render(shell(null, '', html`${pageHeading(t().appTitle)}${problem(error, () => void boot())}`, boot), root);
         return;

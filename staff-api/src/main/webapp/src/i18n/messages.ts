@@ -506,6 +506,11 @@ const da = {
     consentDeclined: 'Takkede nej',
     byConsentService: 'Overdraget med samtykke, fordelt på tilbud',
     byDeclinedService: 'Takkede nej, fordelt på tilbud',
+    // The municipality's profile: a concern from a postcode it does not serve
+    outsideArea: 'Uden for området',
+    outsideAreaTitle: 'Postnummeret ligger uden for kommunens område',
+    outsideAreaText: (postcode: string, municipality: string) =>
+        `Personen er meldt ved postnummer ${postcode}, som ${municipality} ikke dækker. Tjek, om henvendelsen hører til i en anden kommune, og viderestil den i så fald.`,
 };
 
 export type Messages = typeof da;
@@ -1004,6 +1009,11 @@ const en: Messages = {
     consentDeclined: 'Declined',
     byConsentService: 'Handed over with consent, by service',
     byDeclinedService: 'Declined, by service',
+    // The municipality's profile: a concern from a postcode it does not serve
+    outsideArea: 'Outside the area',
+    outsideAreaTitle: 'The postcode is outside the municipality',
+    outsideAreaText: (postcode: string, municipality: string) =>
+        `The person was reported at postcode ${postcode}, which ${municipality} does not cover. Check whether the concern belongs with another municipality, and redirect it if so.`,
 };
 
 export function t(): Messages {

@@ -3,10 +3,11 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Schemas } from '../api/client';
 import type { ConcernWithHistory } from '../api/answers';
-import { label } from '../i18n';
+import { label, lang } from '../i18n';
 import { t } from '../i18n/messages';
 import { alert, badge, codeList, icon, row, statusBadge } from '../ui/components';
 import { date, dateTime, deadline, isPast, relative } from '../ui/format';
+import { municipality } from '../api/municipality';
 
 type Concern = ConcernWithHistory;
 type Briefing = Schemas['SafetyBriefing'];
@@ -48,7 +49,18 @@ export function statusLine(c: Concern): TemplateResult {
         ${c.acuteDanger ? badge(m.acuteDanger, 'error') : nothing}
         ${c.urgency && c.urgency !== 'NORMAL' ? badge(`${m.urgency}: ${label('Urgency', c.urgency)}`, c.urgency === 'URGENT' ? 'error' : c.urgency === 'SOON' ? 'warning' : 'none') : nothing}
         ${c.triage?.priority ? badge(`${m.priority}: ${label('Priority', c.triage.priority)}`, c.triage.priority === 'HIGH' ? 'warning' : 'none') : nothing}
+        ${c.outsideArea ? badge(m.outsideArea, 'warning') : nothing}
     </p>`;
+}
+
+/** Reported at a postcode the municipality does not serve (its profile let it in with a warning). */
+export function outsideAreaNotice(c: Concern): TemplateResult | typeof nothing {
+    if (!c.outsideArea) return nothing;
+    const m = t();
+    const p = municipality();
+    return alert('warning', m.outsideAreaTitle,
+        m.outsideAreaText(c.report?.whereabouts?.postcode ?? '', p ? p.municipality[lang()] : m.municipality),
+        { testid: 'outside-area' });
 }
 
 export function erasedNotice(c: Concern): TemplateResult | typeof nothing {

@@ -13,7 +13,7 @@ import { FormErrors, focusSoon } from '../ui/forms';
 import { createActions } from './concern-actions';
 import {
     attemptsSection, briefingSection, erasedNotice, historySection, keyFacts, linksSection, outcomeLines, reportSection,
-    dueLine, statusLine, whereSection,
+    dueLine, outsideAreaNotice, statusLine, whereSection,
 } from './concern-sections';
 
 type Concern = ConcernWithHistory;
@@ -211,6 +211,7 @@ export function concernScreen(ctx: ScreenContext): Screen {
                 </div>
                 ${noticeView()}
                 ${erasedNotice(c)}
+                ${outsideAreaNotice(c)}
                 ${coordinator ? coordinatorLayout(c) : contactPersonLayout(c)}`;
         },
     };

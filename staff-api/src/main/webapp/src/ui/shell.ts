@@ -7,6 +7,13 @@ import type { Me, Role } from '../api/answers';
 import { label, lang, setLang } from '../i18n';
 import { t } from '../i18n/messages';
 import { icon } from './components';
+import { municipality } from '../api/municipality';
+
+/** The team of the municipality's profile, in the chosen language; null until it is read. */
+function teamName(): string | null {
+    const p = municipality();
+    return p?.team ? p.team[lang()] : null;
+}
 
 export interface NavItem {
     href: string;
@@ -72,7 +79,7 @@ export function shell(me: Me | null, routeName: string, content: TemplateResult,
                 <div class="portal-info-inner container">
                     <a href="/" class="skp-logo">
                         <span class="skp-logo-mark" aria-hidden="true">SKP</span>
-                        <span class="skp-logo-text">${m.municipality}</span>
+                        <span class="skp-logo-text" data-testid="team-name">${teamName() ?? m.municipality}</span>
                     </a>
                     ${me ? html`<button type="button" class="function-link button-menu-open skp-menu-button"
                         aria-expanded=${menuOpen ? 'true' : 'false'} aria-controls="skp-mobile-menu"

@@ -3,16 +3,9 @@ package dk.skp.intake.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 @ConfigMapping(prefix = "skp.intake")
 public interface IntakeConfig {
-
-    /**
-     * Where this municipality takes notifications about children (underretning), e.g. a web page or phone number;
-     * shown when a concern about someone under 18 is refused.
-     */
-    Optional<String> childWelfareRoute();
 
     /** Origins (comma-separated) whose pages may call the API from a browser; read by quarkus.http.cors.origins. */
     String corsOrigins();

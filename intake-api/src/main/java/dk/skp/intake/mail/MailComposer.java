@@ -1,5 +1,7 @@
 package dk.skp.intake.mail;
 
+import dk.skp.intake.web.TeamContact;
+import dk.skp.intake.web.TeamContacts;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -8,26 +10,30 @@ import java.util.Optional;
 
 /**
  * Writes the mails from the templates in {@code templates/mail/}: one file per mail and language, with the subject
- * as a fragment of it. The templates get the reference and the urgency flag, never anything the reporter wrote,
+ * as a fragment of it. The templates get the reference, the urgency flag and the team's published contact data, never
+ * anything the reporter wrote,
  * so a mail cannot leak the concern however a template is edited.
  */
 @ApplicationScoped
 public class MailComposer {
 
     private final Optional<String> staffLinkBase;
+    private final TeamContacts teams;
 
-    public MailComposer(MailConfig config) {
+    /** The team's name, phone and hours are the municipality's published contact data, not the reporter's: fine in a mail. */
+    public MailComposer(MailConfig config, TeamContacts teams) {
+        this.teams = teams;
         this.staffLinkBase = config.staffLinkBase().map(String::strip).filter(base -> !base.isEmpty())
                 .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
     @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     static class Templates {
-        static native TemplateInstance receiptDa(String reference);
+        static native TemplateInstance receiptDa(String reference, TeamContact team);
 
         static native TemplateInstance receiptDa$subject(String reference);
 
-        static native TemplateInstance receiptEn(String reference);
+        static native TemplateInstance receiptEn(String reference, TeamContact team);
 
         static native TemplateInstance receiptEn$subject(String reference);
 
@@ -48,7 +54,7 @@ public class MailComposer {
         switch (mail.kind()) {
             case RECEIPT -> {
                 subject = english ? Templates.receiptEn$subject(reference) : Templates.receiptDa$subject(reference);
-                body = english ? Templates.receiptEn(reference) : Templates.receiptDa(reference);
+                body = english ? Templates.receiptEn(reference, teams.in("en")) : Templates.receiptDa(reference, teams.in("da"));
             }
             case TEAM_ALERT -> {
                 String link = staffLinkBase.map(base -> base + "/concerns?reference=" + reference).orElse(null);

@@ -39,6 +39,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,6 +164,12 @@ public class WebFormResource {
             Response response = html(503, form(form, Map.of(),
                     new Banner("unavailable", t.get("unavailableTitle"), t.get("unavailableText")), t), t);
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds())).build();
+        }
+        if (e.type() == ProblemType.OUTSIDE_AREA) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(error -> errors.put(error.field(), ProblemType.message(t.locale(), error.message())));
+            return html(422, form(form, errors, new Banner("refused", e.type().title(t.locale()),
+                    ProblemType.message(t.locale(), e.detailKey())), t), t);
         }
         throw e;
     }

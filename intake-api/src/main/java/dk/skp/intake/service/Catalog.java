@@ -1,6 +1,7 @@
 package dk.skp.intake.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dk.skp.model.municipality.MunicipalityProfile;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,7 +14,12 @@ public record Catalog(
         @Schema(description = "What the reporter is told after submitting.") Text serviceNotice,
         @Schema(description = "Shown when acuteDanger is chosen.") Text acuteDangerNotice,
         @Schema(description = "Shown when the person is under 18: nothing is sent; where to report instead.") Text childWelfareNotice,
-        @Schema(nullable = true, description = "The municipality's route for notifications about children, if configured.") String childWelfareRoute,
+        @Schema(nullable = true, description = "The municipality's route for notifications about children, if configured "
+                + "(the same as municipality.childWelfare).") String childWelfareRoute,
+        @Schema(description = "Who runs this service: team, contact data and opening hours (optional ones left out when not "
+                + "set), whom it is for, the postcodes it serves (a concern at another postcode is refused with "
+                + "urn:skp:problem:outside-area when outsideArea is REFUSE, or accepted with a note when WARN) and what is "
+                + "kept for how long.") MunicipalityProfile municipality,
         @Schema(description = "Each vocabulary by name, e.g. ReporterRole, with its codes.") Map<String, List<Term>> vocabularies,
         @Schema(description = "Every field of the concern, by JSON path.") List<Field> fields,
         @Schema(description = "Which fields are required or forbidden for which choice.") List<Rule> rules) {

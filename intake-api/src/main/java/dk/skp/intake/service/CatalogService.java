@@ -1,11 +1,11 @@
 package dk.skp.intake.service;
 
-import dk.skp.intake.config.IntakeConfig;
 import dk.skp.intake.service.Catalog.Field;
 import dk.skp.intake.service.Catalog.Rule;
 import dk.skp.intake.service.Catalog.Term;
 import dk.skp.intake.service.Catalog.Text;
 import dk.skp.model.concern.ConcernReport;
+import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.model.problem.Languages;
 import dk.skp.model.problem.ProblemType;
 import dk.skp.model.vocabulary.Anonymity;
@@ -35,15 +35,23 @@ public class CatalogService {
 
     private final Catalog catalog;
 
-    public CatalogService(ServiceNotices notices, IntakeConfig config) {
+    public CatalogService(ServiceNotices notices, MunicipalityProfile profile) {
         Map<String, List<Term>> vocabularies = new LinkedHashMap<>();
         List<Field> fields = new ArrayList<>();
         collect("", ConcernReport.class, fields, vocabularies);
         this.catalog = new Catalog(1, List.of("da", "en"),
                 new Text(notices.afterSubmission(false, false, Languages.DANISH), notices.afterSubmission(false, false, Languages.ENGLISH)),
                 new Text(notices.acuteDanger(Languages.DANISH), notices.acuteDanger(Languages.ENGLISH)),
-                new Text(ProblemType.CHILD_WELFARE.detail(Languages.DANISH), ProblemType.CHILD_WELFARE.detail(Languages.ENGLISH)),
-                config.childWelfareRoute().orElse(null), vocabularies, fields, rules());
+                childWelfareNotice(profile.childWelfare().route()), profile.childWelfare().route(), profile, vocabularies, fields, rules());
+    }
+
+    /** With the municipality's own route when its profile names one, as the API's refusal says it. */
+    private static Text childWelfareNotice(String route) {
+        if (route == null) {
+            return new Text(ProblemType.CHILD_WELFARE.detail(Languages.DANISH), ProblemType.CHILD_WELFARE.detail(Languages.ENGLISH));
+        }
+        return new Text(ProblemType.message(Languages.DANISH, "CHILD_WELFARE.route|" + route),
+                ProblemType.message(Languages.ENGLISH, "CHILD_WELFARE.route|" + route));
     }
 
     public Catalog catalog() {

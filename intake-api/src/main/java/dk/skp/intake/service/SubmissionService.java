@@ -12,6 +12,7 @@ import dk.skp.model.concern.ConcernRules;
 import dk.skp.model.exchange.Secrets;
 import dk.skp.model.message.ConcernSubmitted;
 import dk.skp.model.message.MessageCodec;
+import dk.skp.model.municipality.ServedArea;
 import dk.skp.model.problem.Languages;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
@@ -47,11 +48,14 @@ public class SubmissionService {
     private final MeterRegistry metrics;
     private final RateLimiter limiter;
     private final MailOutbox mailOutbox;
+    private final ServedArea servedArea;
 
-    public SubmissionService(RateLimiter limiter, ConcernRules rules, ConcernQueue queue, IssuedReferences references,
-            ReporterStatusRepository statuses, IdempotencyRecords idempotency, MailOutbox mailOutbox,
-            ServiceNotices notices, IntakeConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics) {
+    public SubmissionService(RateLimiter limiter, ConcernRules rules, ServedArea servedArea, ConcernQueue queue,
+            IssuedReferences references, ReporterStatusRepository statuses, IdempotencyRecords idempotency,
+            MailOutbox mailOutbox, ServiceNotices notices, IntakeConfig config, ObjectMapper json, Clock clock,
+            MeterRegistry metrics) {
         this.mailOutbox = mailOutbox;
+        this.servedArea = servedArea;
         this.limiter = limiter;
         this.rules = rules;
         this.queue = queue;
@@ -77,6 +81,8 @@ public class SubmissionService {
         ConcernRules.Checked checked = rules.check(submission.report(),
                 submission.partner() == null ? null : submission.partner().defaultRole());
         ConcernReport report = checked.report();
+        // Refused here (nothing queued) or let in with a word to the reporter; staff warns from the same profile.
+        boolean outsideArea = servedArea.check(report.whereabouts());
         Locale locale = report.language() != null ? Languages.of(report.language()) : submission.locale();
         String passcode = report.reporter().wantsStatusUpdates() ? Secrets.newPasscode() : null;
         String partnerId = submission.partner() == null ? null : submission.partner().id();
@@ -99,7 +105,7 @@ public class SubmissionService {
                 }
                 mailOutbox.enqueueAfterSubmission(report, message.reference(), locale);
                 Receipt created = new Receipt(message.reference(), message.receivedAt(),
-                        notices.afterSubmission(report.acuteDanger(), !checked.redactedFields().isEmpty(), locale),
+                        notices.afterSubmission(report.acuteDanger(), !checked.redactedFields().isEmpty(), outsideArea, locale),
                         passcode, checked.redactedFields(), report.acuteDanger(), locale, false);
                 if (key != null) {
                     idempotency.storeResponse(partnerId, key, json.writeValueAsString(created.toResponse().withoutPasscode()));

@@ -81,6 +81,10 @@ class MailOutboxTest {
         assertTrue(text.contains("its reference is " + reference), text);
         assertTrue(text.contains("The team will assess your concern"), text);
         assertTrue(text.contains("If someone is in acute danger, call 112."), text);
+        String lines = text.replace("\r\n", "\n");
+        assertTrue(lines.contains("Kind regards\nSKP, the support and contact person scheme\nEmployment and Social Services, Odense Municipality\n\n"),
+                "the team of the municipality's profile, and no phone line when it has none: " + text);
+        assertTrue(text.contains("the team keeps no case journal") && text.contains("90 days later"), "what is kept: " + text);
         assertNothingOf(concern, mail);
 
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();

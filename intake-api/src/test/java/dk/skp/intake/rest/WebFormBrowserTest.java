@@ -1,5 +1,7 @@
 package dk.skp.intake.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,10 +10,13 @@ import dk.skp.model.browser.BrowserScript;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +26,17 @@ import org.junit.jupiter.api.Test;
  * bin/test installs both. Screenshots land in target/browser-screenshots.
  */
 @QuarkusTest
+@TestProfile(WebFormBrowserTest.Guldborgsund.class)
 @QuarkusTestResource(value = IntakeDatabase.class, restrictToAnnotatedClass = true)
 class WebFormBrowserTest {
+
+    /** A municipality whose profile has a phone and hours (Odense's has none; OdenseProfileTest covers that). */
+    public static class Guldborgsund implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("skp.municipality.profile", "guldborgsund");
+        }
+    }
 
     private static final Path SCRIPTS = Path.of("src/test/browser");
     private static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
@@ -32,6 +46,7 @@ class WebFormBrowserTest {
 
     @Test
     void theFormWorksAndIsAccessibleInHeadlessChromiumWithAndWithoutJavaScript() throws Exception {
+        given().when().get("/api/v1/catalog").then().body("municipality.phone", equalTo("54 73 28 02"));
         BrowserScript script = new BrowserScript(SCRIPTS).requireChromium().installed();
         long before = IntakeDatabase.queued();
         long started = System.nanoTime();

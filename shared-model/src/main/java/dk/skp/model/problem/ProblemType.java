@@ -23,7 +23,9 @@ public enum ProblemType {
     SERVICE_UNAVAILABLE(503),
     INTERNAL_ERROR(500),
     /** The public form's spam protection: no valid proof of work or form token. Listed after FORBIDDEN, which stays the 403 of forStatus. */
-    HUMAN_CHECK_FAILED(403);
+    HUMAN_CHECK_FAILED(403),
+    /** The concern's postcode is not among those the municipality serves, and its profile says refuse. */
+    OUTSIDE_AREA(422);
 
     private final int status;
 
@@ -57,13 +59,14 @@ public enum ProblemType {
     }
 
     /**
-     * A message a service named by key, with any argument after a '|' (e.g. {@code query.status|RECEIVED, CLOSED}),
-     * in the reader's language: services do not know the language, the REST layer does.
+     * A message a service named by key, with any arguments after a '|' each (e.g. {@code query.status|RECEIVED, CLOSED}),
+     * in the reader's language: services do not know the language, the REST layer does. A text may use only some of
+     * the arguments, e.g. the Danish one {0} and the English one {1}.
      */
     public static String message(Locale locale, String keyAndArguments) {
         String[] parts = keyAndArguments.split("\\|", 2);
         String text = text(locale, parts[0]);
-        return parts.length == 1 ? text : java.text.MessageFormat.format(text, parts[1]);
+        return parts.length == 1 ? text : java.text.MessageFormat.format(text, (Object[]) parts[1].split("\\|"));
     }
 
     /** A message from the shared bundle, e.g. for field errors that no validation annotation produced. */

@@ -72,13 +72,6 @@ public interface StaffConfig {
     }
 
     interface Retention {
-        /**
-         * How long after the work with a concern ended its personal data is erased (ISO-8601 period, counted in the
-         * municipality's zone); why 90 days: see application.properties.
-         */
-        @WithDefault("P90D")
-        Period eraseAfter();
-
         /** When ended concerns past the period are erased (Quarkus cron, server time zone); "off" disables it. */
         String eraseCron();
     }
@@ -131,12 +124,6 @@ public interface StaffConfig {
 
     /** Concerns staff enter themselves, told by phone, in person, by e-mail or letter. */
     interface Entry {
-        /**
-         * Where this municipality takes notifications about children (underretning), e.g. a web page or phone number:
-         * named when a concern about someone under 18 is refused, as intake names its own (skp.intake.child-welfare-route).
-         */
-        Optional<String> childWelfareRoute();
-
         /** How long before now a concern may have been received: a letter entered weeks late is a mistake. */
         @WithDefault("P30D")
         Duration maxAge();

@@ -59,5 +59,7 @@ public record ConcernDetails(
         @Schema(description = "Changes with every change; sent as the ETag.") long version,
         @Schema(description = "What the reporter sent, unchanged but for retention: without the referrer's name, "
                 + "phone and e-mail once the work ended (see referrerErasedAt), reduced to codes once erasedAt is set.")
-        ConcernReport report) {
+        ConcernReport report,
+        @Schema(description = "The person was reported at a postcode the municipality's profile does not serve: it may belong "
+                + "with another municipality (see GET /api/v1/municipality for the postcodes).") boolean outsideArea) {
 }

@@ -1,6 +1,7 @@
 package dk.skp.staff.service;
 
 import dk.skp.model.concern.ConcernReport;
+import dk.skp.model.municipality.ServedArea;
 import dk.skp.staff.repository.AuditEventEntity;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
@@ -31,9 +32,11 @@ public class ConcernMapper {
     private final ConcernRepository concerns;
     private final ContactAttemptRepository attempts;
     private final ContactPersonRepository contactPersons;
+    private final ServedArea servedArea;
 
     public ConcernMapper(ConcernRepository concerns, ContactAttemptRepository attempts,
-            ContactPersonRepository contactPersons) {
+            ContactPersonRepository contactPersons, ServedArea servedArea) {
+        this.servedArea = servedArea;
         this.concerns = concerns;
         this.attempts = attempts;
         this.contactPersons = contactPersons;
@@ -52,7 +55,7 @@ public class ConcernMapper {
                 assignment(c), c.triageDueAt, c.firstAttemptDueAt, triage(c), closing(c), c.referrerErasedAt,
                 c.erasedAt, c.visitTeam,
                 attempts.forConcern(c.id).stream().map(ConcernMapper::attempt).toList(), links, history(c), c.version,
-                c.report);
+                c.report, outsideArea(c));
     }
 
     /** Summaries of a page of concerns, with the names of the contact persons who hold them (one query). */
@@ -61,10 +64,15 @@ public class ConcernMapper {
         return page.stream().map(c -> summary(c, names.get(c.assignedTo))).toList();
     }
 
-    private static ConcernSummary summary(ConcernEntity c, String assignedToName) {
+    /** Worked out from the profile as staff reads it, so the message from intake needs no flag of its own. */
+    private boolean outsideArea(ConcernEntity c) {
+        return c.report != null && servedArea.outside(c.report.whereabouts());
+    }
+
+    private ConcernSummary summary(ConcernEntity c, String assignedToName) {
         return new ConcernSummary(c.id, c.reference, c.status, c.urgency, c.acuteDanger, c.channel, c.receivedAt,
                 c.priority, c.targetGroups, c.district, c.assignedTo, assignedToName, c.triageDueAt, c.firstAttemptDueAt,
-                c.version);
+                c.version, outsideArea(c));
     }
 
     public static SafetyBriefing briefing(ConcernEntity c) {

@@ -1,5 +1,6 @@
 package dk.skp.staff.service;
 
+import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernStatus;
@@ -21,7 +22,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Erases the personal data of concerns whose work ended more than {@code skp.staff.retention.erase-after} ago. SKP
+ * Erases the personal data of concerns whose work ended more than the municipality profile's {@code erase-after}
+ * ago. SKP
  * keeps no journal: once the work is over and the period for a late reopening has passed, a concern is only a
  * statistic. What is left of its report is {@link PersonalData#coarse}; free-text notes on the concern and its
  * contact attempts go, the attempts themselves (when, how, with what result) stay to be counted, links to other
@@ -48,11 +50,13 @@ public class ConcernRetention {
     private final Period eraseAfter;
     private final ZoneId zone;
 
-    public ConcernRetention(Clock clock, AuditLog audit, DeadMessageService deadMessages, StaffConfig config) {
+    public ConcernRetention(Clock clock, AuditLog audit, DeadMessageService deadMessages, StaffConfig config,
+            MunicipalityProfile profile) {
         this.clock = clock;
         this.audit = audit;
         this.deadMessages = deadMessages;
-        this.eraseAfter = config.retention().eraseAfter();
+        // The municipality's profile, not a setting of staff's own: the form and the receipt promise this period.
+        this.eraseAfter = profile.eraseAfterPeriod();
         this.zone = config.zone();
     }
 

@@ -28,5 +28,7 @@ public record ConcernSummary(
         @Schema(nullable = true, description = "By when it is to be triaged; present while it waits for triage.") Instant triageDueAt,
         @Schema(nullable = true, description = "By when a first contact attempt is due; present from assignment until one is recorded.")
         Instant firstAttemptDueAt,
-        @Schema(description = "The concern's version: send it as If-Match to claim from the list.") long version) {
+        @Schema(description = "The concern's version: send it as If-Match to claim from the list.") long version,
+        @Schema(description = "Its postcode is not one the municipality's profile serves: it may belong with another municipality.")
+        boolean outsideArea) {
 }
