@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
  * <li>{@code staff}, {@code queue} and {@code exchange} schemas, owned by the staff role; staff's migrations grant
  * the intake role INSERT on the queue, and on {@code exchange} only the columns of reporter status and partner keys
  * it needs.</li>
+ * <li>the {@code pg_trgm} extension in the {@code staff} schema, for staff's concern search.</li>
  * </ul>
  */
 public final class DatabaseBootstrap {
@@ -58,6 +59,10 @@ public final class DatabaseBootstrap {
             sql.execute("CREATE SCHEMA IF NOT EXISTS staff AUTHORIZATION " + s.staffUser());
             sql.execute("CREATE SCHEMA IF NOT EXISTS queue AUTHORIZATION " + s.staffUser());
             sql.execute("CREATE SCHEMA IF NOT EXISTS exchange AUTHORIZATION " + s.staffUser());
+            // Trigram similarity for staff's concern search. pg_trgm is a trusted extension, but creating one needs
+            // CREATE on the database, which the staff role is not given; so it is made here, in staff's schema, where
+            // staff's queries and indexes find it. Staff's migration V17 names it too, as a no-op once it exists.
+            sql.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA staff");
         }
     }
 

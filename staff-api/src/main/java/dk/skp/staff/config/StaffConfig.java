@@ -29,6 +29,8 @@ public interface StaffConfig {
 
     Entry entry();
 
+    Search search();
+
     /** The OIDC provider staff sign in with; read by quarkus-oidc (see application.properties), declared here to document them. */
     interface Auth {
         /** The provider's issuer URL, where its discovery document is found; required outside tests. */
@@ -135,5 +137,20 @@ public interface StaffConfig {
         /** How long a staff member's Idempotency-Key answers with the concern it made. */
         @WithDefault("PT24H")
         Duration idempotencyRetention();
+    }
+
+    /** Concern search and "possibly the same person" suggestions. */
+    interface Search {
+        /**
+         * How alike two texts (addresses, places, names, organisations) must be to count as a match: pg_trgm's
+         * similarity, 0 to 1, where a misspelt street name ("Vestregade 12" for "Vestergade 12, 2. th.") scores about
+         * 0.55 and two different streets below 0.2.
+         */
+        @WithDefault("0.5")
+        double similarity();
+
+        /** At most this many "possibly the same person" candidates are offered for a concern. */
+        @WithDefault("10")
+        int maxCandidates();
     }
 }
