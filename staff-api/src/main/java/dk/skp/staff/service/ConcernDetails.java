@@ -57,5 +57,7 @@ public record ConcernDetails(
         @Schema(description = "Changes with every change; sent as the ETag.") long version,
         @Schema(description = "What the reporter sent, unchanged but for retention: without the referrer's name, "
                 + "phone and e-mail once the work ended (see referrerErasedAt), reduced to codes once erasedAt is set.")
-        ConcernReport report) {
+        ConcernReport report,
+        @Schema(description = "Questions put to the reporter and their answers, and whether the reporter can be asked.")
+        ReporterQuestionViews.ReporterQuestions reporterQuestions) {
 }
