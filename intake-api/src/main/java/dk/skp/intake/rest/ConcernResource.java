@@ -1,5 +1,6 @@
 package dk.skp.intake.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.skp.intake.protection.ProtectionConfig;
 import dk.skp.intake.protection.SpamGuard;
 import dk.skp.intake.repository.PartnerDirectory.Partner;
@@ -187,6 +188,7 @@ public class ConcernResource {
     }
 
     @Schema(description = "The coarse status of a concern, and the team's question if one is open.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StatusResponse(@Schema(required = true) PublicStatus status,
             @Schema(nullable = true, description = "The team's open question; absent when there is none.") OpenQuestionView question) {
 
