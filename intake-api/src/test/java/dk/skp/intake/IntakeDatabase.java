@@ -24,6 +24,7 @@ public class IntakeDatabase implements QuarkusTestResourceLifecycleManager {
         try (Connection staff = db.asStaff()) {
             QueueSchema.createV1(staff, db.settings().intakeUser());
             QueueSchema.createExchangeV1(staff, db.settings().intakeUser());
+            QueueSchema.createExchangeV2(staff, db.settings().intakeUser());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

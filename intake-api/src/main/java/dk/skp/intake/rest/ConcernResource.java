@@ -1,11 +1,13 @@
 package dk.skp.intake.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.skp.intake.protection.ProtectionConfig;
 import dk.skp.intake.protection.SpamGuard;
 import dk.skp.intake.repository.PartnerDirectory.Partner;
 import dk.skp.intake.service.PartnerAuthenticator;
 import dk.skp.intake.service.Receipt;
 import dk.skp.intake.service.StatusService;
+import dk.skp.intake.service.StatusService.StatusView;
 import dk.skp.intake.service.Submission;
 import dk.skp.intake.service.SubmissionResponse;
 import dk.skp.intake.service.SubmissionService;
@@ -30,6 +32,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -42,7 +46,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Write-only on purpose: nothing submitted can be read back through intake, only a coarse status code. */
+/**
+ * Write-only on purpose: nothing submitted can be read back through intake, only a coarse status code (and the team's
+ * question, which the team wrote, never what the reporter wrote).
+ */
 @Path("/api/v1/concerns")
 @Tag(name = "Concerns")
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
@@ -130,8 +137,9 @@ public class ConcernResource {
     @GET
     @Path("{reference}/status")
     @Operation(summary = "Look up the coarse status of a concern", description = "Only for reporters who asked for status "
-            + "updates, with the passcode they got once. Answers RECEIVED, IN_PROGRESS or CLOSED and nothing else. An "
-            + "unknown reference and a wrong passcode get the same 404; repeated wrong passcodes lock the reference for a while.")
+            + "updates, with the passcode they got once. Answers RECEIVED, IN_PROGRESS or CLOSED and nothing else, and the "
+            + "team's question when one is open (answer it with POST .../answers). An unknown reference and a wrong "
+            + "passcode get the same 404; repeated wrong passcodes lock the reference for a while.")
     @Parameter(name = "Passcode", in = ParameterIn.HEADER, required = true, description = "The passcode from the receipt, e.g. 7K4M-2QXD-9A")
     @APIResponse(responseCode = "200", description = "The status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusResponse.class)))
@@ -143,12 +151,68 @@ public class ConcernResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response status(@PathParam("reference") String reference, @HeaderParam("Passcode") String passcode,
             @Context HttpServerRequest request) {
-        PublicStatus status = statuses.lookup(reference, passcode, clientAddress(request));
-        return Response.ok(new StatusResponse(status)).cacheControl(NO_STORE).build();
+        StatusView view = statuses.lookup(reference, passcode, clientAddress(request));
+        return Response.ok(StatusResponse.of(view)).cacheControl(NO_STORE).build();
     }
 
-    @Schema(description = "The coarse status of a concern.")
-    public record StatusResponse(@Schema(required = true) PublicStatus status) {
+    @POST
+    @Path("{reference}/answers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer the team's question", description = "With the passcode, as for the status. The answer "
+            + "goes to the team; it cannot be read back here, and each question is answered once. A wrong passcode "
+            + "counts towards the lock-out as a look-up does, and gets the same 404.")
+    @Parameter(name = "Passcode", in = ParameterIn.HEADER, required = true, description = "The passcode from the receipt, e.g. 7K4M-2QXD-9A")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AnswerRequest.class)))
+    @APIResponse(responseCode = "202", description = "The answer is on its way to the team",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerReceipt.class)))
+    @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No passcode sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown reference, wrong passcode, or no such question",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The question has been answered already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "questionId or answer missing or not valid (errors names each); nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many look-ups and answers from this client",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Storage is unavailable; nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response answer(@PathParam("reference") String reference, @HeaderParam("Passcode") String passcode,
+            @NotNull(message = "{skp.required}") AnswerRequest body, @Context HttpHeaders headers,
+            @Context HttpServerRequest request) {
+        Instant at = statuses.answer(reference, passcode, new StatusService.Answer(body.questionId(), body.answer()),
+                Languages.pick(headers.getAcceptableLanguages()), clientAddress(request));
+        return Response.accepted(new AnswerReceipt(at)).cacheControl(NO_STORE).build();
+    }
+
+    @Schema(description = "The coarse status of a concern, and the team's question if one is open.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StatusResponse(@Schema(required = true) PublicStatus status,
+            @Schema(nullable = true, description = "The team's open question; absent when there is none.") OpenQuestionView question) {
+
+        static StatusResponse of(StatusView view) {
+            return new StatusResponse(view.status(), view.question() == null ? null
+                    : new OpenQuestionView(view.question().id(), view.question().question(), view.question().askedAt()));
+        }
+    }
+
+    @Schema(description = "A question from the team, to be answered once.")
+    public record OpenQuestionView(@Schema(required = true, description = "Send it back with the answer.") UUID id,
+            @Schema(required = true, description = "The question.") String text,
+            @Schema(required = true, description = "When the team asked.") Instant askedAt) {
+    }
+
+    @Schema(description = "The reporter's answer to the team's open question.")
+    public record AnswerRequest(
+            @Schema(required = true, description = "The id of the question, from the status.") String questionId,
+            @Schema(required = true, maxLength = 2000, description = "The answer, at most 2000 characters. The team reads it; it cannot be read back here.")
+            String answer) {
+    }
+
+    @Schema(description = "The answer was taken and is on its way to the team.")
+    public record AnswerReceipt(@Schema(required = true) Instant answeredAt) {
     }
 
     /** The client's address as the HTTP layer sees it (behind a proxy, configure quarkus.http.proxy.*). */

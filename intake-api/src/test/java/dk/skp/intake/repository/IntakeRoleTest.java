@@ -50,6 +50,37 @@ class IntakeRoleTest {
         }
     }
 
+    /**
+     * The team's questions: intake reads what the status page shows and sets answered_at, nothing more. It cannot
+     * write a question, change one, or read an answer: answers never rest in the exchange, and the queue they travel
+     * on is closed to it (staff's test proves the same for staff's table of answers, with the real schema).
+     */
+    @Test
+    void theIntakeRoleMayShowAndMarkQuestionsButNotWriteThemNorReadAnswers() throws SQLException {
+        try (Connection staff = IntakeDatabase.database().asStaff(); Statement sql = staff.createStatement()) {
+            sql.execute("INSERT INTO exchange.reporter_question (id, reference, question, asked_at) "
+                    + "VALUES ('00000000-0000-4000-8000-000000000001', 'SKP-ROLE-TEST', 'A question?', now())");
+            sql.execute("INSERT INTO queue.message (id, topic, payload) VALUES (gen_random_uuid(), 'reporter-answered', "
+                    + "'{\"answer\": \"secret\"}')");
+        }
+        try (Connection c = intakeDataSource.getConnection(); Statement sql = c.createStatement()) {
+            sql.executeQuery("SELECT id, reference, question, asked_at, answered_at FROM exchange.reporter_question").close();
+            assertDenied(() -> sql.executeQuery("SELECT payload FROM queue.message WHERE topic = 'reporter-answered'"));
+            assertDenied(() -> sql.executeUpdate("UPDATE exchange.reporter_question SET question = 'changed'"));
+            assertDenied(() -> sql.executeUpdate("UPDATE exchange.reporter_question SET reference = 'SKP-0000-0000'"));
+            assertDenied(() -> sql.executeUpdate("UPDATE exchange.reporter_question SET asked_at = now()"));
+            assertDenied(() -> sql.executeUpdate("DELETE FROM exchange.reporter_question"));
+            assertDenied(() -> sql.executeUpdate("INSERT INTO exchange.reporter_question (id, reference, question, asked_at) "
+                    + "VALUES (gen_random_uuid(), 'SKP-0000-0000', 'x', now())"));
+            assertDenied(() -> sql.execute("ALTER TABLE exchange.reporter_question ADD COLUMN answer text"));
+            assertDenied(() -> sql.execute("CREATE TABLE exchange.answers (answer text)"));
+            // The status look-up's other columns stay closed too.
+            assertDenied(() -> sql.executeQuery("SELECT status_changed_at FROM exchange.reporter_status"));
+            assertEquals(1, sql.executeUpdate("UPDATE exchange.reporter_question SET answered_at = now() "
+                    + "WHERE id = '00000000-0000-4000-8000-000000000001' AND answered_at IS NULL"));
+        }
+    }
+
     private static void assertDenied(org.junit.jupiter.api.function.Executable statement) {
         SQLException denied = assertThrows(SQLException.class, statement);
         assertEquals("42501", denied.getSQLState(), "expected insufficient_privilege, got: " + denied.getMessage());

@@ -34,28 +34,48 @@ public final class MessageCodec {
     }
 
     public static String encode(ConcernSubmitted message) {
-        try {
-            return MAPPER.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("ConcernSubmitted could not be written as JSON", e);
-        }
+        return write(message);
+    }
+
+    public static String encode(ReporterAnswered message) {
+        return write(message);
     }
 
     /**
      * @throws UnsupportedMessageException when the message is not JSON or carries a schema version this code does not know
      */
     public static ConcernSubmitted decode(String json) {
+        return read(json, ConcernSubmitted.class, ConcernSubmitted.CURRENT_SCHEMA_VERSION);
+    }
+
+    /**
+     * @throws UnsupportedMessageException when the message is not JSON or carries a schema version this code does not know
+     */
+    public static ReporterAnswered decodeAnswer(String json) {
+        return read(json, ReporterAnswered.class, ReporterAnswered.CURRENT_SCHEMA_VERSION);
+    }
+
+    private static String write(Object message) {
+        try {
+            return MAPPER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(message.getClass().getSimpleName() + " could not be written as JSON", e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type, int knownVersion) {
         try {
             JsonNode tree = MAPPER.readTree(json);
             int version = tree.path("schemaVersion").asInt(-1);
-            if (version != ConcernSubmitted.CURRENT_SCHEMA_VERSION) {
+            if (version != knownVersion) {
                 throw new UnsupportedMessageException("unsupported schemaVersion " + version
-                        + "; this consumer reads version " + ConcernSubmitted.CURRENT_SCHEMA_VERSION);
+                        + "; this consumer reads version " + knownVersion);
             }
-            return MAPPER.treeToValue(tree, ConcernSubmitted.class);
+            return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // Jackson's message quotes the offending input, which may be personal data: keep only the location.
-            throw new UnsupportedMessageException("message is not a valid ConcernSubmitted: " + e.getClass().getSimpleName());
+            throw new UnsupportedMessageException("message is not a valid " + type.getSimpleName() + ": "
+                    + e.getClass().getSimpleName());
         }
     }
 

@@ -4,13 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 /**
- * Keeps one dedicated connection that LISTENs for new messages and runs the worker when woken, and at the latest
- * every poll interval. Notifications are only a hint: the poll finds whatever a lost notification, a retry
+ * Keeps one dedicated connection that LISTENs for new messages and runs the workers (one per topic, all woken by the
+ * same channel) when woken, and at the latest every poll interval. Notifications are only a hint: the poll finds whatever a lost notification, a retry
  * backoff or a restart left behind. Reconnects with a growing pause when the database goes away.
  */
 public final class QueueListener implements AutoCloseable {
@@ -24,21 +25,31 @@ public final class QueueListener implements AutoCloseable {
     }
 
     private final ConnectionFactory connections;
-    private final QueueWorker worker;
+    private final List<QueueWorker> workers;
+    private final String topics;
     private final Duration pollInterval;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread thread;
     private volatile Connection current;
 
     public QueueListener(ConnectionFactory connections, QueueWorker worker, Duration pollInterval) {
+        this(connections, List.of(worker), pollInterval);
+    }
+
+    /** One connection for every topic: a notification says only that something was enqueued, not on which topic. */
+    public QueueListener(ConnectionFactory connections, List<QueueWorker> workers, Duration pollInterval) {
+        if (workers.isEmpty()) {
+            throw new IllegalArgumentException("a listener needs at least one worker");
+        }
         this.connections = connections;
-        this.worker = worker;
+        this.workers = List.copyOf(workers);
+        this.topics = String.join(",", this.workers.stream().map(QueueWorker::topic).toList());
         this.pollInterval = pollInterval;
     }
 
     public void start() {
         if (running.compareAndSet(false, true)) {
-            thread = new Thread(this::run, "queue-listener-" + worker.topic());
+            thread = new Thread(this::run, "queue-listener-" + topics);
             thread.setDaemon(true);
             thread.start();
         }
@@ -67,7 +78,7 @@ public final class QueueListener implements AutoCloseable {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + PgQueue.CHANNEL);
                 }
-                LOG.infof("listening for %s messages (poll every %s)", worker.topic(), pollInterval);
+                LOG.infof("listening for %s messages (poll every %s)", topics, pollInterval);
                 pause = Duration.ofMillis(500);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running.get()) {
@@ -80,7 +91,7 @@ public final class QueueListener implements AutoCloseable {
                     break;
                 }
                 LOG.warnf("queue listener for %s lost its database connection (%s); reconnecting in %s",
-                        worker.topic(), e.getMessage(), pause);
+                        topics, e.getMessage(), pause);
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(MAX_RECONNECT_PAUSE) > 0 ? MAX_RECONNECT_PAUSE : pause.multipliedBy(2);
             } finally {
@@ -90,14 +101,17 @@ public final class QueueListener implements AutoCloseable {
     }
 
     private void drainSafely() {
-        try {
-            int completed = worker.drain();
-            if (completed > 0) {
-                LOG.debugf("handled %d %s messages", completed, worker.topic());
+        for (QueueWorker worker : workers) {
+            try {
+                int completed = worker.drain();
+                if (completed > 0) {
+                    LOG.debugf("handled %d %s messages", completed, worker.topic());
+                }
+            } catch (Exception e) {
+                // The listener lives on, and one topic's trouble does not hold up another's; the next wake-up or poll
+                // tries again.
+                LOG.warnf("draining %s failed: %s", worker.topic(), e.getMessage());
             }
-        } catch (Exception e) {
-            // The listener lives on; the next wake-up or poll tries again.
-            LOG.warnf("draining %s failed: %s", worker.topic(), e.getMessage());
         }
     }
 

@@ -20,6 +20,14 @@ public final class QueueSchema {
         apply(connection, "/dk/skp/model/exchange/V1__exchange.sql", producerRole);
     }
 
+    /**
+     * Adds {@code exchange.reporter_question}: the team's question to a reporter, which intake may show and mark
+     * answered, and nothing more.
+     */
+    public static void createExchangeV2(Connection connection, String producerRole) throws SQLException {
+        apply(connection, "/dk/skp/model/exchange/V2__reporter_question.sql", producerRole);
+    }
+
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private QueueSchema() {

@@ -62,4 +62,38 @@ class MessageCodecTest {
         String extended = fixture().replace("\"partnerId\"", "\"addedLater\": {\"x\": 1},\n  \"partnerId\"");
         assertEquals("SKP-7K4M-2QXD", MessageCodec.decode(extended).reference());
     }
+
+    static String answerFixture() throws IOException {
+        try (InputStream in = MessageCodecTest.class.getResourceAsStream("/fixtures/reporter-answered-v1.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void answerFixtureDecodesAndEncodesExactly() throws IOException {
+        ReporterAnswered answer = MessageCodec.decodeAnswer(answerFixture());
+        assertEquals(1, answer.schemaVersion());
+        assertEquals(UUID.fromString("5d2e7a14-3c9b-4f61-8e20-7b1a9c4d6f31"), answer.messageId());
+        assertEquals("SKP-7K4M-2QXD", answer.reference());
+        assertEquals(UUID.fromString("a3c81f0e-92d4-4b57-b6e1-0f4d2c8a9e75"), answer.questionId());
+        assertEquals(Instant.parse("2026-11-25T18:42:10.500Z"), answer.answeredAt());
+        assertEquals("en", answer.language());
+        assertTrue(answer.answer().startsWith("Yes, he is usually"));
+
+        ObjectMapper plain = new ObjectMapper();
+        assertEquals(plain.readTree(answerFixture()), plain.readTree(MessageCodec.encode(answer)));
+    }
+
+    @Test
+    void anAnswerWithAnotherVersionOrWithoutItsQuestionIsRefusedWithoutEchoingIt() throws IOException {
+        String future = answerFixture().replace("\"schemaVersion\": 1", "\"schemaVersion\": 2");
+        var e = assertThrows(MessageCodec.UnsupportedMessageException.class, () -> MessageCodec.decodeAnswer(future));
+        assertTrue(e.getMessage().contains("schemaVersion 2"), e.getMessage());
+
+        String orphan = answerFixture().replace("\"questionId\": \"a3c81f0e-92d4-4b57-b6e1-0f4d2c8a9e75\",", "");
+        var bad = assertThrows(MessageCodec.UnsupportedMessageException.class, () -> MessageCodec.decodeAnswer(orphan));
+        assertTrue(!bad.getMessage().contains("bench"), bad.getMessage());
+        // A concern's message is not an answer, and the other way round.
+        assertThrows(MessageCodec.UnsupportedMessageException.class, () -> MessageCodec.decodeAnswer(fixture()));
+    }
 }

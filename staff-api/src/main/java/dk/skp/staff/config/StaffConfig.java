@@ -110,6 +110,12 @@ public interface StaffConfig {
         /** Address of a concern in the staff client, without the id: mails link to {link-base}/{id}. */
         String linkBase();
 
+        /**
+         * The public status page (intake's web form), where a reporter with a passcode reads and answers the team's
+         * question; named in the mail to a reporter who left an e-mail address.
+         */
+        String reporterStatusPage();
+
         /** How often the outbox is sent; "off" disables sending (tests send by hand). */
         String sendInterval();
 

@@ -34,6 +34,8 @@ public class StaffMail {
 
     public static final String ASSIGNMENT = "ASSIGNMENT";
     public static final String OVERDUE_DIGEST = "OVERDUE_DIGEST";
+    public static final String REPORTER_QUESTION = "REPORTER_QUESTION";
+    public static final String REPORTER_ANSWERED = "REPORTER_ANSWERED";
 
     /** Templates in templates/StaffMail/: the first line is the subject, then an empty line, then the body. */
     @CheckedTemplate
@@ -45,6 +47,14 @@ public class StaffMail {
         static native TemplateInstance overdue_da(List<DigestLine> lines);
 
         static native TemplateInstance overdue_en(List<DigestLine> lines);
+
+        static native TemplateInstance reporterQuestion_da(String reference, String statusPage, TeamContact team);
+
+        static native TemplateInstance reporterQuestion_en(String reference, String statusPage, TeamContact team);
+
+        static native TemplateInstance reporterAnswered_da(String reference, String link);
+
+        static native TemplateInstance reporterAnswered_en(String reference, String link);
     }
 
     /** What a template sees of an overdue concern. */
@@ -105,6 +115,50 @@ public class StaffMail {
                 .toList();
         TemplateInstance mail = english(locale) ? Templates.overdue_en(lines) : Templates.overdue_da(lines);
         return Optional.of(enqueue(OVERDUE_DIGEST, null, address(config.coordinatorsInbox().get()), mail));
+    }
+
+    /**
+     * How a reporter without a passcode (or who lost it) reaches the team about a question: the team's name and phone.
+     * Where they come from (a municipality profile) is not decided here; without one, the mail names the status page only.
+     */
+    public record TeamContact(String name, String phone) {
+    }
+
+    /**
+     * Tells a reporter who left an e-mail address that the team has a question. The reference and where to look, and
+     * nothing else: not the question (a mailbox may be shared or read by others), nor anything of the concern.
+     *
+     * @param team how to reach the team, where known; null leaves it out
+     * @return the outbox id of the mail
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID reporterQuestion(String toAddress, String reference, Locale locale, TeamContact team) {
+        String checkedReference = reference(reference);
+        String statusPage = config.reporterStatusPage();
+        TemplateInstance mail = english(locale)
+                ? Templates.reporterQuestion_en(checkedReference, statusPage, team)
+                : Templates.reporterQuestion_da(checkedReference, statusPage, team);
+        return enqueue(REPORTER_QUESTION, checkedReference, address(toAddress), mail);
+    }
+
+    /**
+     * Tells the team (the contact person holding the concern, or the coordinators' inbox) that a reporter answered.
+     * Reference and link only: the answer is read in the client, where reading it is audited.
+     *
+     * @return the outbox id of the mail
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID reporterAnswered(String toAddress, String reference, UUID concernId, Locale locale) {
+        String checkedReference = reference(reference);
+        TemplateInstance mail = english(locale)
+                ? Templates.reporterAnswered_en(checkedReference, link(concernId))
+                : Templates.reporterAnswered_da(checkedReference, link(concernId));
+        return enqueue(REPORTER_ANSWERED, checkedReference, address(toAddress), mail);
+    }
+
+    /** The coordinators' shared inbox, if one is configured. */
+    public Optional<String> coordinatorsInbox() {
+        return config.coordinatorsInbox();
     }
 
     private UUID enqueue(String kind, String reference, String recipient, TemplateInstance template) {

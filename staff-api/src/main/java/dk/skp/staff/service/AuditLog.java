@@ -45,13 +45,18 @@ public class AuditLog {
         /** An admin put a dead queue message back in line. */
         DEAD_MESSAGE_REPLAYED,
         /** An admin deleted a dead queue message, and with it the concern it carried. */
-        DEAD_MESSAGE_DISCARDED
+        DEAD_MESSAGE_DISCARDED,
+        /** A coordinator put a question to the reporter; details hold the question's id and how the reporter was told. */
+        QUESTION_ASKED,
+        /** The reporter's answer to a question came in (written by the system); details hold the question's id. */
+        REPORTER_ANSWERED
     }
 
     /** The actions that change a concern: its history. */
     public static final java.util.Set<Action> CHANGES = java.util.EnumSet.of(Action.TRIAGE, Action.ASSIGN,
             Action.UNASSIGN, Action.CLAIM, Action.ATTEMPT, Action.CLOSE, Action.REOPEN, Action.LINK, Action.UNLINK,
-            Action.VISIT_TEAM, Action.PERSONAL_DATA_ERASED, Action.DEAD_MESSAGE_REPLAYED);
+            Action.VISIT_TEAM, Action.PERSONAL_DATA_ERASED, Action.DEAD_MESSAGE_REPLAYED, Action.QUESTION_ASKED,
+            Action.REPORTER_ANSWERED);
 
     private final Clock clock;
 

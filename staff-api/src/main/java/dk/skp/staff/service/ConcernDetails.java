@@ -61,5 +61,7 @@ public record ConcernDetails(
                 + "phone and e-mail once the work ended (see referrerErasedAt), reduced to codes once erasedAt is set.")
         ConcernReport report,
         @Schema(description = "The person was reported at a postcode the municipality's profile does not serve: it may belong "
-                + "with another municipality (see GET /api/v1/municipality for the postcodes).") boolean outsideArea) {
+                + "with another municipality (see GET /api/v1/municipality for the postcodes).") boolean outsideArea,
+        @Schema(description = "Questions put to the reporter and their answers, and whether the reporter can be asked.")
+        ReporterQuestionViews.ReporterQuestions reporterQuestions) {
 }

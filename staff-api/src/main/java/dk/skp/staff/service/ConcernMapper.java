@@ -9,6 +9,11 @@ import dk.skp.staff.repository.ContactAttemptEntity;
 import dk.skp.staff.repository.ContactAttemptRepository;
 import dk.skp.staff.repository.ContactPersonEntity;
 import dk.skp.staff.repository.ContactPersonRepository;
+import dk.skp.staff.repository.ConcernQuestionEntity;
+import dk.skp.staff.repository.ReporterQuestionRepository;
+import dk.skp.staff.service.ReporterQuestionViews.ReporterChannel;
+import dk.skp.staff.service.ReporterQuestionViews.ReporterQuestion;
+import dk.skp.staff.service.ReporterQuestionViews.ReporterQuestions;
 import dk.skp.staff.service.ConcernViews.Assignment;
 import dk.skp.staff.service.ConcernViews.Closing;
 import dk.skp.staff.service.ConcernViews.ContactAttempt;
@@ -33,13 +38,15 @@ public class ConcernMapper {
     private final ContactAttemptRepository attempts;
     private final ContactPersonRepository contactPersons;
     private final ServedArea servedArea;
+    private final ReporterQuestionRepository questions;
 
     public ConcernMapper(ConcernRepository concerns, ContactAttemptRepository attempts,
-            ContactPersonRepository contactPersons, ServedArea servedArea) {
+            ContactPersonRepository contactPersons, ServedArea servedArea, ReporterQuestionRepository questions) {
         this.servedArea = servedArea;
         this.concerns = concerns;
         this.attempts = attempts;
         this.contactPersons = contactPersons;
+        this.questions = questions;
     }
 
     public ConcernDetails details(Viewer viewer, ConcernEntity c) {
@@ -55,7 +62,31 @@ public class ConcernMapper {
                 assignment(c), c.triageDueAt, c.firstAttemptDueAt, triage(c), closing(c), c.referrerErasedAt,
                 c.erasedAt, c.visitTeam,
                 attempts.forConcern(c.id).stream().map(ConcernMapper::attempt).toList(), links, history(c), c.version,
-                c.report, outsideArea(c));
+                c.report, outsideArea(c), reporterQuestions(c));
+    }
+
+    /** The questions put to the reporter, and whether and how they can be asked one. */
+    public ReporterQuestions reporterQuestions(ConcernEntity c) {
+        List<ReporterQuestion> items = questions.forConcern(c.id).stream().map(asked -> {
+            ConcernQuestionEntity q = asked.question();
+            return new ReporterQuestion(q.id, asked.text(), q.askedAt, q.askedBy, q.askedByName,
+                    q.toldBy.stream().map(ReporterChannel::valueOf).toList(), q.answer, q.answeredAt, q.answerReadAt);
+        }).toList();
+        return new ReporterQuestions(c.erasedAt == null ? reachableBy(c) : List.of(), questions.hasOpenQuestion(c.reference),
+                items);
+    }
+
+    /** How the reporter of a concern learns of a question: by the passcode they hold, by the address they left. */
+    public List<ReporterChannel> reachableBy(ConcernEntity c) {
+        List<ReporterChannel> channels = new ArrayList<>();
+        if (questions.hasStatusLookup(c.reference)) {
+            channels.add(ReporterChannel.STATUS_PAGE);
+        }
+        String email = c.report.reporter() == null ? null : c.report.reporter().email();
+        if (email != null && !email.isBlank()) {
+            channels.add(ReporterChannel.EMAIL);
+        }
+        return channels;
     }
 
     /** Summaries of a page of concerns, with the names of the contact persons who hold them (one query). */

@@ -6,7 +6,9 @@ import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.service.ConcernViews.LinkedConcerns;
 import dk.skp.staff.service.ConcernViews.SafetyBriefing;
 import jakarta.enterprise.context.ApplicationScoped;
+import dk.skp.staff.repository.ReporterQuestionRepository;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +24,17 @@ public class ConcernQueryService {
     private final ConcernAccess access;
     private final ConcernMapper mapper;
     private final AuditLog audit;
+    private final ReporterQuestionRepository questions;
+    private final Clock clock;
 
-    public ConcernQueryService(ConcernRepository concerns, ConcernAccess access, ConcernMapper mapper, AuditLog audit) {
+    public ConcernQueryService(ConcernRepository concerns, ConcernAccess access, ConcernMapper mapper, AuditLog audit,
+            ReporterQuestionRepository questions, Clock clock) {
         this.concerns = concerns;
         this.access = access;
         this.mapper = mapper;
         this.audit = audit;
+        this.questions = questions;
+        this.clock = clock;
     }
 
     /** Coordinators search everything; a contact person's search is always narrowed to their own concerns. */
@@ -74,6 +81,8 @@ public class ConcernQueryService {
     public ConcernDetails get(Viewer viewer, UUID id) {
         ConcernEntity concern = access.readable(viewer, id);
         audit.record(viewer, AuditLog.Action.READ, concern.id, null);
+        // Whoever opens the concern sees the reporter's new answers: the inbox stops flagging them.
+        questions.markAnswersRead(concern.id, clock.instant());
         return mapper.details(viewer, concern);
     }
 

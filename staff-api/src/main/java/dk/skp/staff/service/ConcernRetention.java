@@ -4,6 +4,7 @@ import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.repository.ReporterQuestionRepository;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ import org.jboss.logging.Logger;
  * keeps no journal: once the work is over and the period for a late reopening has passed, a concern is only a
  * statistic. What is left of its report is {@link PersonalData#coarse}; free-text notes on the concern and its
  * contact attempts go, the attempts themselves (when, how, with what result) stay to be counted, links to other
- * concerns are dropped, and the reporter's status look-up is deleted (intake then answers it like an unknown
+ * concerns are dropped, the reporter's status look-up and the questions put to them (with their answers) are deleted (intake then answers it like an unknown
  * reference). The facts on the concern's row (status, triage, district, closing reason, first-time facts) stay.
  * <p>
  * Works in batches, each in a transaction of its own, and skips concerns another instance (or a staff member's
@@ -49,12 +50,14 @@ public class ConcernRetention {
     private final DeadMessageService deadMessages;
     private final Period eraseAfter;
     private final ZoneId zone;
+    private final ReporterQuestionRepository questions;
 
     public ConcernRetention(Clock clock, AuditLog audit, DeadMessageService deadMessages, StaffConfig config,
-            MunicipalityProfile profile) {
+            MunicipalityProfile profile, ReporterQuestionRepository questions) {
         this.clock = clock;
         this.audit = audit;
         this.deadMessages = deadMessages;
+        this.questions = questions;
         // The municipality's profile, not a setting of staff's own: the form and the receipt promise this period.
         this.eraseAfter = profile.eraseAfterPeriod();
         this.zone = config.zone();
@@ -141,6 +144,8 @@ public class ConcernRetention {
         // passcode. The reporter has seen CLOSED for the whole period.
         em.createNativeQuery("DELETE FROM exchange.reporter_status WHERE reference IN (:references)")
                 .setParameter("references", references).executeUpdate();
+        // Questions to the reporter and their answers, on both sides (the status page shows nothing any more).
+        questions.eraseFor(ids, references);
         return ids.size();
     }
 }

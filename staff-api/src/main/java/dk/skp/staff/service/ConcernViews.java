@@ -90,7 +90,7 @@ public final class ConcernViews {
     @Schema(description = "Something that happened to the concern: REGISTERED when staff took it off the queue (or a "
             + "staff member entered it: then with who did), then each "
             + "change (TRIAGE, ASSIGN, UNASSIGN, CLAIM, ATTEMPT, CLOSE, REOPEN, LINK, UNLINK, VISIT_TEAM, "
-            + "PERSONAL_DATA_ERASED, DEAD_MESSAGE_REPLAYED), from the audit trail.")
+            + "PERSONAL_DATA_ERASED, DEAD_MESSAGE_REPLAYED, QUESTION_ASKED, REPORTER_ANSWERED), from the audit trail.")
     public record HistoryEntry(
             @Schema(description = "When.") Instant at,
             @Schema(description = "What happened.") String action,

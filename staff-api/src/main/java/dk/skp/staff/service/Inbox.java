@@ -7,6 +7,7 @@ import dk.skp.model.vocabulary.Indicator;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernRepository.InboxRow;
+import dk.skp.staff.repository.ReporterQuestionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,9 @@ public class Inbox {
 
     @Schema(description = "A concern in the inbox: its summary, why it is where it is, and what the reporter observed (codes).")
     public record InboxItem(ConcernSummary concern, Attention attention,
-            @Schema(description = "The reporter's observations as codes.") List<Indicator> indicators) {
+            @Schema(description = "The reporter's observations as codes.") List<Indicator> indicators,
+            @Schema(description = "The reporter answered a question of the team, and nobody has opened the concern since.")
+            boolean unreadAnswer) {
     }
 
     @Schema(description = "One page of the inbox.")
@@ -54,12 +57,15 @@ public class Inbox {
     private final ConcernMapper mapper;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReporterQuestionRepository questions;
 
-    public Inbox(ConcernRepository concerns, ConcernMapper mapper, AuditLog audit, Clock clock) {
+    public Inbox(ConcernRepository concerns, ConcernMapper mapper, AuditLog audit, Clock clock,
+            ReporterQuestionRepository questions) {
         this.concerns = concerns;
         this.mapper = mapper;
         this.audit = audit;
         this.clock = clock;
+        this.questions = questions;
     }
 
     /** Audited as a search of the inbox, like every list. */
@@ -79,8 +85,10 @@ public class Inbox {
         List<InboxRow> rows = page.rows().stream().filter(row -> byId.containsKey(row.id())).toList();
         List<ConcernEntity> inOrder = rows.stream().map(row -> byId.get(row.id())).toList();
         List<ConcernSummary> summaries = mapper.summaries(inOrder);
+        java.util.Set<UUID> unread = questions.withUnreadAnswers(rows.stream().map(InboxRow::id).toList());
         List<InboxItem> items = IntStream.range(0, rows.size())
-                .mapToObj(i -> new InboxItem(summaries.get(i), Attention.values()[rows.get(i).rank()], indicators(inOrder.get(i))))
+                .mapToObj(i -> new InboxItem(summaries.get(i), Attention.values()[rows.get(i).rank()], indicators(inOrder.get(i)),
+                        unread.contains(rows.get(i).id())))
                 .toList();
         return new InboxPage(items, page.next(Inbox::encode));
     }
