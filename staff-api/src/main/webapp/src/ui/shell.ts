@@ -28,6 +28,7 @@ export function navItems(me: Me): NavItem[] {
         items.push({ href: '/claimable', text: m.navClaimable, routes: ['claimable'] });
         if (!has('coordinator')) items.push({ href: '/overdue', text: m.navOverdue, routes: ['overdue'] });
     }
+    if (has('coordinator') || has('contact-person')) items.push({ href: '/search', text: m.navSearch, routes: ['search'] });
     if (has('admin')) {
         const adminHome = !has('coordinator') && !has('contact-person');
         items.push({ href: adminHome ? '/' : '/admin/contact-persons', text: m.navContactPersons, routes: adminHome ? ['home', 'contactPersons'] : ['contactPersons'] });
