@@ -203,7 +203,7 @@ public class ConcernSearchRepository {
      */
     public List<Candidate> samePerson(UUID id, Traits t, int limit) {
         // Each way is asked on its own, so that each reads its index (an OR across columns would make PostgreSQL
-        // read the whole table); the union is what may be the same person.
+        // read the whole table); the union, with the columns compared, is what may be the same person.
         List<String> ways = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
@@ -243,8 +243,7 @@ public class ConcernSearchRepository {
                 + " AS address, coalesce(" + placeMatch + ", false) AS place_match, " + placeScore + " AS place, coalesce("
                 + nameMatch + ", false) AS name_match, "
                 + nameScore + " AS person_name, " + linked + " AS linked"
-                + " FROM staff.concern c WHERE c.id <> :id AND c.id IN (" + String.join(" UNION ", ways)
-                + ")) s ORDER BY (CASE WHEN address_match THEN address ELSE 0 END"
+                + " FROM (" + String.join(" UNION ", ways) + ") c WHERE c.id <> :id) s ORDER BY (CASE WHEN address_match THEN address ELSE 0 END"
                 + " + CASE WHEN place_match THEN place ELSE 0 END"
                 + " + CASE WHEN name_match THEN person_name ELSE 0 END) DESC, received_at DESC, id DESC LIMIT :limit";
         Query query = em.createNativeQuery(sql);
@@ -277,9 +276,10 @@ public class ConcernSearchRepository {
         return "(" + column + SIMILAR + param + " OR " + param + WORD_SIMILAR + column + ")";
     }
 
-    /** The two halves of {@link #alike}, each a query of its own on the column's index. */
+    /** The two halves of {@link #alike}, each a query of its own on the column's index, with what is compared. */
     private static List<String> alikeWays(String column, String param, String also) {
-        String from = "SELECT id FROM staff.concern WHERE erased_at IS NULL" + also + " AND ";
+        String from = "SELECT id, received_at, link_group, search_address, search_postcode, search_place, search_name"
+                + " FROM staff.concern WHERE erased_at IS NULL" + also + " AND ";
         return List.of(from + column + SIMILAR + param, from + param + WORD_SIMILAR + column);
     }
 
