@@ -305,6 +305,71 @@ try {
     }
   });
 
+  // Finding the same person (issue #9): a new concern at the same address; search finds the earlier one, and the new
+  // concern's page offers it as possibly the same person, linked in one step. Kim works on a phone-sized screen here.
+  let secondReference;
+  await step('a second concern arrives about someone at the same address', async () => {
+    const response = await fetch(`${intake}/api/v1/concerns`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'da' },
+      body: JSON.stringify({
+        reporter: { role: 'SHOPKEEPER', anonymity: 'ANONYMOUS' },
+        person: { ageBand: '50_66', knowsAboutReport: 'UNKNOWN', appearance: 'Gråt skæg, grøn jakke' },
+        whereabouts: { address: 'Vestergade 12', postcode: '5000', usualTimes: 'Hver morgen', regularity: 'DAILY' },
+        observations: { indicators: ['SELF_NEGLECT'], description: 'Sidder på trappen og drikker fra morgenstunden.' },
+        urgency: 'NORMAL',
+      }),
+    });
+    check(response.status === 202, `intake answers 202 (got ${response.status})`);
+    secondReference = (await response.json()).reference;
+  });
+
+  await step('Kim, on a 390 px screen, searches a misspelt address and finds the earlier concern', async () => {
+    await kim.setViewportSize(PHONE);
+    await kim.goto(staff + '/search');
+    await settled(kim);
+    check(await kim.getByRole('heading', { level: 1, name: 'Søg i henvendelser' }).count() === 1, 'the search screen');
+    await axe(kim, 'search form (phone)');
+    await kim.locator('#search-address').fill('Vestregade 12');
+    await kim.getByRole('button', { name: 'Søg', exact: true }).click();
+    const results = kim.getByTestId('search-results');
+    await results.getByRole('link', { name: reference }).waitFor({ timeout: 10000 });
+    const text = await results.innerText();
+    check(/Adresse \(ligner, lighed \d+ %\)/.test(text), 'each hit says why it matched (a similar address)');
+    check(!text.includes('Vestergade'), 'the list shows why, not the addresses themselves');
+    const overflow = await kim.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(overflow <= 0, `nothing wider than the phone's screen (overflow ${overflow} px)`);
+    await axe(kim, 'search results (phone)');
+    await shot(kim, 'staff-search-1-results-phone');
+  });
+
+  await step('the new concern offers the earlier one as possibly the same person, and Kim links it', async () => {
+    for (let i = 0; i < 20; i++) {
+      await kim.goto(`${staff}/concerns?reference=${secondReference}`);
+      try {
+        await kim.waitForURL(/\/concerns\/[0-9a-f-]{36}$/, { timeout: 2000 });
+        break;
+      } catch {
+        await kim.waitForTimeout(500); // not consumed from the queue yet
+      }
+    }
+    await settled(kim);
+    const panel = kim.getByTestId('same-person');
+    await panel.getByRole('link', { name: reference }).waitFor({ timeout: 10000 });
+    check(await panel.getByRole('heading', { name: /Muligvis samme person/ }).count() === 1, 'the panel is there');
+    check((await panel.innerText()).includes('Adresse (samme)'), 'the candidate says why: the same address');
+    const overflow = await kim.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(overflow <= 0, `nothing wider than the phone's screen (overflow ${overflow} px)`);
+    await axe(kim, 'possibly the same person (phone)');
+    await panel.getByRole('button', { name: `Sammenkæd med ${reference}` }).click();
+    await kim.getByText('Henvendelserne er kædet sammen').first().waitFor({ timeout: 10000 });
+    await panel.getByText('Sammenkædet').first().waitFor({ timeout: 10000 });
+    check(await kim.getByTestId('links').getByRole('link', { name: reference }).count() === 1, 'the links list the earlier concern');
+    await axe(kim, 'candidate linked (phone)');
+    await shot(kim, 'staff-search-2-same-person-phone');
+    await kim.setViewportSize(DESKTOP);
+  });
+
   const bo = await signIn(browser, 'bo', '/', PHONE);
 
   await step('Bo never sees it, and its address tells him it is not his', async () => {

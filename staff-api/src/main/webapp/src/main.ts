@@ -20,6 +20,7 @@ import { contactPersonsScreen } from './screens/admin-contact-persons';
 import { partnersScreen } from './screens/admin-partners';
 import { deadMessagesScreen } from './screens/admin-dead-messages';
 import { auditScreen } from './screens/admin-audit';
+import { searchScreen } from './screens/search';
 import { forbiddenScreen, notFoundScreen } from './screens/not-found';
 import { loadMunicipality } from './api/municipality';
 
@@ -44,6 +45,7 @@ const screens: Record<string, RouteDef> = {
     partners: { factory: partnersScreen, roles: ['admin'] },
     deadMessages: { factory: deadMessagesScreen, roles: ['admin'] },
     audit: { factory: auditScreen, roles: ['admin'] },
+    search: { factory: searchScreen, roles: CONCERN_READERS },
 };
 
 /** The start page by role: coordinators their inbox, contact persons their concerns, admins the contact persons. */

@@ -38,6 +38,7 @@ const routes: Route[] = [
     route('partners', '/admin/partners'),
     route('deadMessages', '/admin/dead-messages'),
     route('audit', '/admin/audit'),
+    route('search', '/search'),
 ];
 
 const SERVER_PATHS = ['/login', '/logout'];

@@ -200,6 +200,23 @@ const vocabularies = {
         DEAD_MESSAGE_REPLAYED: { da: 'Fejlet besked sendt igen', en: 'Dead message replayed' },
         DEAD_MESSAGE_DISCARDED: { da: 'Fejlet besked kasseret', en: 'Dead message discarded' },
     },
+    // Concern search: which part of a report matched, and how.
+    MatchedField: {
+        ADDRESS: { da: 'Adresse', en: 'Address' },
+        POSTCODE: { da: 'Postnummer', en: 'Postcode' },
+        PLACE: { da: 'Stedbeskrivelse', en: 'Place' },
+        PERSON_NAME: { da: 'Navn', en: 'Name' },
+        APPEARANCE: { da: 'Udseende', en: 'Appearance' },
+        REPORTER_ORGANISATION: { da: 'Anmelders organisation', en: "Reporter's organisation" },
+        DESCRIPTION: { da: 'Beskrivelse', en: 'Description' },
+        SAFETY_NOTES: { da: 'Sikkerhed', en: 'Safety notes' },
+        USUAL_TIMES: { da: 'Tidspunkter', en: 'Usual times' },
+    },
+    MatchKind: {
+        SAME: { da: 'samme', en: 'same' },
+        SIMILAR: { da: 'ligner', en: 'similar' },
+        WORDS: { da: 'ordene findes', en: 'words found' },
+    },
     Role: {
         coordinator: { da: 'Koordinator', en: 'Coordinator' },
         'contact-person': { da: 'Kontaktperson', en: 'Contact person' },

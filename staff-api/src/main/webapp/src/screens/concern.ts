@@ -10,7 +10,8 @@ import type { Screen, ScreenContext } from '../screen';
 import { hasRole } from '../screen';
 import { alert, backLink, pageHeading, problem, spinner } from '../ui/components';
 import { FormErrors, focusSoon } from '../ui/forms';
-import { createActions } from './concern-actions';
+import { createActions, type ActionHost } from './concern-actions';
+import { samePersonPanel } from './same-person';
 import {
     attemptsSection, briefingSection, erasedNotice, historySection, keyFacts, linksSection, outcomeLines, reportSection,
     dueLine, outsideAreaNotice, statusLine, whereSection,
@@ -64,6 +65,7 @@ export function concernScreen(ctx: ScreenContext): Screen {
         briefingFailed = b.status === 'rejected';
         linked = l.status === 'fulfilled' && l.value ? ((l.value.data.items ?? []) as Concern[]).filter((x) => x.id !== id) : null;
         ctx.update();
+        if (samePerson && !c.erasedAt) void samePerson.load();
     }
 
     void load();
@@ -73,6 +75,28 @@ export function concernScreen(ctx: ScreenContext): Screen {
         ctx.update();
         focusSoon('concern-notice');
     }
+
+    const change: ActionHost['change'] = async (action, run, success, idOf) => {
+        busy = action;
+        actionError = null;
+        notice = null;
+        errors.set(action, null);
+        ctx.update();
+        let answer: Answer<Concern> | null = null;
+        try {
+            answer = await run(ifMatch(etag, concern?.version));
+        } catch (e) {
+            busy = null;
+            await failed(action, e, idOf);
+            return false;
+        }
+        busy = null;
+        concern = answer.data as Concern;
+        etag = answer.etag;
+        showNotice({ variant: 'success', heading: success, body: '' });
+        void loadAround();
+        return true;
+    };
 
     const actions = createActions({
         me: ctx.me,
@@ -85,28 +109,11 @@ export function concernScreen(ctx: ScreenContext): Screen {
             ctx.update();
             if (e && !e.empty) focusSoon(`errors-${action}`);
         },
-        async change(action, run, success, idOf) {
-            busy = action;
-            actionError = null;
-            notice = null;
-            errors.set(action, null);
-            ctx.update();
-            let answer: Answer<Concern> | null = null;
-            try {
-                answer = await run(ifMatch(etag, concern?.version));
-            } catch (e) {
-                busy = null;
-                await failed(action, e, idOf);
-                return false;
-            }
-            busy = null;
-            concern = answer.data as Concern;
-            etag = answer.etag;
-            showNotice({ variant: 'success', heading: success, body: '' });
-            void loadAround();
-            return true;
-        },
+        change,
     });
+
+    // Search: other concerns possibly about the same person, for a coordinator (who links them).
+    const samePerson = coordinator ? samePersonPanel({ id, update: ctx.update, active: ctx.active, busy: () => busy, change }) : null;
 
     async function failed(action: string, e: unknown, idOf: (field: string) => string | null) {
         const m = t();
@@ -160,6 +167,7 @@ export function concernScreen(ctx: ScreenContext): Screen {
             ${actions.coordinatorPanel()}
             ${actionError ? html`<div id="concern-action-error" tabindex="-1">${problem(actionError)}</div>` : nothing}
             ${outcomeLines(c)}
+            ${samePerson ? samePerson.view(c) : nothing}
             <div class="skp-columns skp-columns-main">
                 <div>${reportSection(c)}</div>
                 <div>

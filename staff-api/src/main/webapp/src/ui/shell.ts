@@ -36,6 +36,7 @@ export function navItems(me: Me): NavItem[] {
         if (!has('coordinator')) items.push({ href: '/overdue', text: m.navOverdue, routes: ['overdue'] });
     }
     if (has('coordinator') || has('contact-person')) items.push({ href: '/concerns/new', text: m.navNewConcern, routes: ['newConcern'] });
+    if (has('coordinator') || has('contact-person')) items.push({ href: '/search', text: m.navSearch, routes: ['search'] });
     if (has('admin')) {
         const adminHome = !has('coordinator') && !has('contact-person');
         items.push({ href: adminHome ? '/' : '/admin/contact-persons', text: m.navContactPersons, routes: adminHome ? ['home', 'contactPersons'] : ['contactPersons'] });

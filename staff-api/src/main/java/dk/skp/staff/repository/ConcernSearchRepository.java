@@ -202,6 +202,8 @@ public class ConcernSearchRepository {
      * threshold set by {@link #similarityThreshold}.
      */
     public List<Candidate> samePerson(UUID id, Traits t, int limit) {
+        // Each way is asked on its own, so that each reads its index (an OR across columns would make PostgreSQL
+        // read the whole table); the union, with the columns compared, is what may be the same person.
         List<String> ways = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
@@ -216,18 +218,18 @@ public class ConcernSearchRepository {
         String nameMatch = "false";
         if (t.address() != null) {
             addressMatch = alike("c.search_address", ":address");
-            ways.add(addressMatch);
+            ways.addAll(alikeWays("search_address", ":address", ""));
             params.put("address", t.address());
         }
         if (t.postcode() != null && t.place() != null) {
             placeMatch = "(c.search_postcode = :postcode AND " + alike("c.search_place", ":place") + ")";
-            ways.add(placeMatch);
+            ways.addAll(alikeWays("search_place", ":place", " AND search_postcode = :postcode"));
             params.put("postcode", t.postcode());
             params.put("place", t.place());
         }
         if (t.personName() != null) {
             nameMatch = alike("c.search_name", ":personName");
-            ways.add(nameMatch);
+            ways.addAll(alikeWays("search_name", ":personName", ""));
             params.put("personName", t.personName());
         }
         if (ways.isEmpty()) {
@@ -241,8 +243,7 @@ public class ConcernSearchRepository {
                 + " AS address, coalesce(" + placeMatch + ", false) AS place_match, " + placeScore + " AS place, coalesce("
                 + nameMatch + ", false) AS name_match, "
                 + nameScore + " AS person_name, " + linked + " AS linked"
-                + " FROM staff.concern c WHERE c.erased_at IS NULL AND c.id <> :id AND (" + String.join(" OR ", ways)
-                + ")) s ORDER BY (CASE WHEN address_match THEN address ELSE 0 END"
+                + " FROM (" + String.join(" UNION ", ways) + ") c WHERE c.id <> :id) s ORDER BY (CASE WHEN address_match THEN address ELSE 0 END"
                 + " + CASE WHEN place_match THEN place ELSE 0 END"
                 + " + CASE WHEN name_match THEN person_name ELSE 0 END) DESC, received_at DESC, id DESC LIMIT :limit";
         Query query = em.createNativeQuery(sql);
@@ -273,6 +274,13 @@ public class ConcernSearchRepository {
     /** Both texts alike as a whole, or this one alike a part of the other: each an indexed pg_trgm operator. */
     private static String alike(String column, String param) {
         return "(" + column + SIMILAR + param + " OR " + param + WORD_SIMILAR + column + ")";
+    }
+
+    /** The two halves of {@link #alike}, each a query of its own on the column's index, with what is compared. */
+    private static List<String> alikeWays(String column, String param, String also) {
+        String from = "SELECT id, received_at, link_group, search_address, search_postcode, search_place, search_name"
+                + " FROM staff.concern WHERE erased_at IS NULL" + also + " AND ";
+        return List.of(from + column + SIMILAR + param, from + param + WORD_SIMILAR + column);
     }
 
     private static String likeness(String column, String param) {

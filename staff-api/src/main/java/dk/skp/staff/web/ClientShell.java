@@ -34,7 +34,7 @@ public class ClientShell {
     }
 
     @GET
-    @Path("{route: concerns|overdue|statistics|mine|claimable}")
+    @Path("{route: concerns|overdue|statistics|mine|claimable|search}")
     public Response topLevel() {
         return page();
     }
