@@ -208,6 +208,45 @@ try {
     figures.push(`first screen (the inbox, signed in, page and data loaded): ${Date.now() - t0} ms`);
   });
 
+  // The municipality's profile (bin/run's default, odense): the team in the header, and a concern from a postcode
+  // Odense does not serve let in with a warning.
+  await step('the header names the team; a concern from outside the municipality is marked', async () => {
+    check((await kim.getByTestId('team-name').first().textContent()).trim() === 'Støtte- og Kontaktpersonordningen (SKP)',
+      'the header names the team of the municipality\'s profile');
+    const response = await fetch(`${intake}/api/v1/concerns`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'da' },
+      body: JSON.stringify({
+        reporter: { role: 'SHOPKEEPER', anonymity: 'ANONYMOUS' },
+        person: { ageBand: '67_PLUS', knowsAboutReport: 'UNKNOWN' },
+        whereabouts: { placeDescription: 'Bænken ved Bispetorv', postcode: '8000', usualTimes: 'Formiddag', regularity: 'MOST_DAYS' },
+        observations: { indicators: ['SELF_NEGLECT'], description: 'Sidder der hver dag i tynd jakke.' },
+        urgency: 'NORMAL',
+      }),
+    });
+    check(response.status === 202, `intake accepts it (the profile says warn), got ${response.status}`);
+    const answer = await response.json();
+    check(answer.serviceNotice.includes('hører ikke under Odense Kommune'), 'and tells the reporter it may belong elsewhere');
+    const link = kim.getByRole('link', { name: answer.reference });
+    for (let i = 0; i < 20 && !(await link.count()); i++) {
+      await kim.waitForTimeout(500);
+      await kim.reload();
+      await settled(kim);
+    }
+    const row = kim.locator('tr', { has: link });
+    check(await row.getByText('Uden for området').count() === 1, 'the inbox marks it as outside the area');
+    check(await kim.locator('tr', { has: kim.getByRole('link', { name: reference }) }).getByText('Uden for området').count() === 0,
+      'and not the one from 5000');
+    await link.click();
+    await kim.waitForURL(/\/concerns\/[0-9a-f-]{36}$/);
+    await settled(kim);
+    const warning = kim.getByTestId('outside-area');
+    await warning.waitFor({ timeout: 10000 });
+    check((await warning.textContent()).includes('8000'), 'its page says which postcode and why it matters');
+    await axe(kim, 'concern outside the area');
+    await shot(kim, 'staff-7b-outside-area');
+  });
+
   await step('Kim\'s other screens: overdue, statistics, English', async () => {
     for (const [name, path, heading] of [['overdue', '/overdue', 'Overskredne frister'], ['statistics', '/statistics', 'Statistik']]) {
       await kim.goto(staff + path);

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.skp.intake.Examples;
 import dk.skp.intake.IntakeDatabase;
+import dk.skp.intake.mail.MailComposer;
+import dk.skp.intake.mail.MailKind;
+import dk.skp.intake.mail.OutboxMail;
 import dk.skp.intake.protection.SpamGuard;
 import dk.skp.intake.web.FormPosts;
 import dk.skp.model.municipality.MunicipalityProfiles;
@@ -65,6 +68,9 @@ class GuldborgsundProfileTest {
 
     @Inject
     SpamGuard guard;
+
+    @Inject
+    MailComposer composer;
 
     @Test
     void theFormShowsTheTeamItsPhoneAndHoursWhomItIsForAndWhatIsKept() {
@@ -152,6 +158,19 @@ class GuldborgsundProfileTest {
         assertTrue(html.contains("<p class=\"privacy\" id=\"retention\">Hvad gemmer vi, og hvor længe: Teamet fører ingen journal."), html);
         assertTrue(html.contains("Du kan ikke få henvendelsen at se igen"), "the reporter cannot get it back");
         assertTrue(html.contains("54 73 28 02") && html.contains("SKP § 99 team (Støttekontaktpersoner)"));
+    }
+
+    @Test
+    void theReceiptMailSignsWithTheTeamItsPhoneHoursAndEmail() {
+        String danish = composer.compose(new OutboxMail(0, MailKind.RECEIPT, "SKP-7K4M-2QXD", "da", "someone@example.org", false, 0))
+                .getText();
+        assertTrue(danish.contains("Tak for din henvendelse til SKP § 99 team (Støttekontaktpersoner), Guldborgsund Kommune."), danish);
+        assertTrue(danish.contains("Med venlig hilsen\nSKP § 99 team (Støttekontaktpersoner)\nCenter for Socialområdet, Guldborgsund Kommune\n"
+                + "Telefon 54 73 28 02 (Telefontid mellem kl. 8.00 og 16.00)\nskpp99@guldborgsund.dk\n"), danish);
+        assertTrue(danish.contains("Teamet fører ingen journal") && danish.contains("90 dage senere"), danish);
+        String english = composer.compose(new OutboxMail(0, MailKind.RECEIPT, "SKP-7K4M-2QXD", "en", "someone@example.org", false, 0))
+                .getText();
+        assertTrue(english.contains("Phone 54 73 28 02 (Phone hours between 8.00 and 16.00)"), english);
     }
 
     @Test

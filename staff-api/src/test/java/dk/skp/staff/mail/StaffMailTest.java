@@ -123,7 +123,8 @@ class StaffMailTest {
         assertEquals("auto-generated", message.getHeader("Auto-Submitted")[0]);
         assertEquals("SKP: Henvendelse " + concern.reference() + " er tildelt dig", message.getSubject());
         String body = text(message);
-        assertTrue(body.contains("Du har fået tildelt henvendelse " + concern.reference()), body);
+        assertTrue(body.contains("Du har fået tildelt henvendelse " + concern.reference()
+                + " i Støtte- og Kontaktpersonordningen (SKP), Odense Kommune."), "the team of the municipality's profile: " + body);
         assertTrue(body.contains("kræver login"), body);
         assertEquals(List.of(LINK_BASE + concern.id()), all(LINKS, body), "one link: the concern in the staff client");
         assertEquals(List.of(concern.reference()), all(REFERENCES, body), "the reference, once");
