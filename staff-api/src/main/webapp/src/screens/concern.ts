@@ -11,6 +11,7 @@ import { hasRole } from '../screen';
 import { alert, backLink, pageHeading, problem, spinner } from '../ui/components';
 import { FormErrors, focusSoon } from '../ui/forms';
 import { createActions } from './concern-actions';
+import { createQuestions } from './concern-questions';
 import {
     attemptsSection, briefingSection, erasedNotice, historySection, keyFacts, linksSection, outcomeLines, reportSection,
     dueLine, statusLine, whereSection,
@@ -74,7 +75,7 @@ export function concernScreen(ctx: ScreenContext): Screen {
         focusSoon('concern-notice');
     }
 
-    const actions = createActions({
+    const actionHost: Parameters<typeof createActions>[0] = {
         me: ctx.me,
         concern: () => concern!,
         update: ctx.update,
@@ -106,7 +107,11 @@ export function concernScreen(ctx: ScreenContext): Screen {
             void loadAround();
             return true;
         },
-    });
+    };
+    const actions = createActions(actionHost);
+
+    // Questions to the reporter send their changes through the same host as the other actions.
+    const questions = createQuestions(actionHost);
 
     async function failed(action: string, e: unknown, idOf: (field: string) => string | null) {
         const m = t();
@@ -169,6 +174,7 @@ export function concernScreen(ctx: ScreenContext): Screen {
             </div>
             ${attemptsSection(c, attemptForm === nothing ? nothing
                 : html`<details class="details"><summary class="details-summary">${t().recordAttemptHeading}</summary><div class="details-text">${attemptForm}</div></details>`)}
+            ${questions.section()}
             ${linksSection(c, linked)}
             ${historySection(c)}`;
     }
@@ -189,6 +195,7 @@ export function concernScreen(ctx: ScreenContext): Screen {
             </section>
             ${reportSection(c)}
             ${outcomeLines(c)}
+            ${questions.section()}
             ${linksSection(c, linked)}
             ${historySection(c)}`;
     }

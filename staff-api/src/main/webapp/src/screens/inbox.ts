@@ -5,7 +5,7 @@ import type { InboxItem } from '../api/answers';
 import { label } from '../i18n';
 import { t } from '../i18n/messages';
 import type { Screen, ScreenContext } from '../screen';
-import { attentionBadge, codeList, pageHeading, problem, refreshBar, spinner, statusBadge, urgencyBadges } from '../ui/components';
+import { attentionBadge, codeList, pageHeading, problem, refreshBar, spinner, statusBadge, urgencyBadges, badge } from '../ui/components';
 import { dateTime, deadline, isPast, relative } from '../ui/format';
 import { referenceSearch } from './find';
 
@@ -71,7 +71,8 @@ export function inboxScreen(ctx: ScreenContext): Screen {
                 </thead>
                 <tbody>
                     ${list.map((item) => html`<tr>
-                        <th scope="row" data-title=${m.colReference}><a href="/concerns/${item.id}" class="skp-ref">${item.reference}</a></th>
+                        <th scope="row" data-title=${m.colReference}><a href="/concerns/${item.id}" class="skp-ref">${item.reference}</a>
+                            ${item.unreadAnswer ? html` ${badge(m.newAnswer, 'success', 'skp-new-answer')}` : nothing}</th>
                         <td data-title=${m.colAttention}>${attentionBadge(item.attention)} ${urgencyBadges(item.urgency, item.acuteDanger, item.attention)}
                             ${item.priority ? html`<span class="skp-muted skp-nowrap">${m.priorityShort}: ${label('Priority', item.priority)}</span>` : nothing}</td>
                         <td data-title=${m.colStatus}>${statusBadge(item.status)}</td>
