@@ -242,7 +242,10 @@ try {
     await kim.getByLabel('Spørgsmål', { exact: true }).fill('Ved du, om han har et sted at sove?');
     await kim.getByRole('button', { name: 'Send spørgsmålet' }).click();
     await kim.getByText('Spørgsmålet er sendt til anmelderen').first().waitFor({ timeout: 10000 });
-    check(await kim.getByText('Venter på svar').count() === 1, 'the question waits for an answer');
+    await shot(kim, 'staff-ask-0-question-sent');
+    const waiting = kim.getByTestId('reporter-questions').getByText('Venter på svar', { exact: true });
+    await waiting.first().waitFor({ timeout: 10000 });
+    check(await waiting.count() === 1, `the question waits for an answer (${await waiting.count()} shown)`);
     await axe(kim, 'question sent to the reporter');
     await kim.setViewportSize(PHONE);
     const overflow = await kim.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -38,8 +38,7 @@ export function createQuestions(host: ActionHost) {
                 host.update();
             }
         };
-        return html`<form class="skp-action-form" id="form-question" @submit=${submit} novalidate aria-labelledby="ask-form-heading">
-            <h3 id="ask-form-heading" class="sr-only">${m.askHeading}</h3>
+        return html`<form class="skp-action-form" id="form-question" @submit=${submit} novalidate aria-labelledby="ask-heading">
             ${errorSummary(errs, 'errors-question')}
             ${textArea({
                 id: 'question-question', label: m.askQuestion, hint: m.askHint, value: draft.question, rows: 3,
