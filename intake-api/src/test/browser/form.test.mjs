@@ -1,7 +1,10 @@
 // The intake web form as people use it, in Debian's headless Chromium: with JavaScript (proof of work solved in the
 // page) and without, in Danish and English, valid and invalid, each page checked with axe-core against WCAG 2.1 A/AA.
 //
-//   node form.test.mjs <baseUrl> [screenshotDir]
+//   node form.test.mjs <baseUrl> [screenshotDir] [reference:passcode]
+//
+// With a reference and passcode (of a concern whose team has put a question to the reporter), also the status page:
+// the reporter looks up the status, reads the question and answers it, without JavaScript.
 //
 // Exits non-zero on the first failed check. CHROMIUM_PATH overrides /usr/bin/chromium.
 import { createRequire } from 'node:module';
@@ -16,6 +19,7 @@ const REFERENCE = /^SKP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 const base = new URL(process.argv[2] || 'http://localhost:8080/');
 const shots = process.argv[3] || null;
+const asked = process.argv[4] ? process.argv[4].split(':') : null;
 if (shots) {
   mkdirSync(shots, { recursive: true });
 }
@@ -233,6 +237,60 @@ try {
     await screenshot(plain, '5-receipt-nojs-da');
     await noJs.close();
   });
+
+  // --- The status page (askback): the team's question to an anonymous reporter, answered without JavaScript ---------
+  if (asked) {
+    await step('6. the status page: the reporter reads the team\'s question and answers it once (plain posts)', async () => {
+      const [askedReference, passcode] = asked;
+      // The page needs no script (WebFormResourceTest-style posts prove that); axe needs one, so it stays on here.
+      const statusContext = await browser.newContext(phone);
+      const status = await statusContext.newPage();
+      /** Sends a form by its button and waits for the page the server answers with (the address may stay the same). */
+      const post = async (button, path, shows) => {
+        const [response] = await Promise.all([
+          status.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(path)),
+          status.click(button),
+        ]);
+        await status.waitForSelector(shows, { timeout: 15000 }).catch(async () => {
+          throw new Error(`after POST ${path} (${response.status()}) no ${shows} on: ${(await status.textContent('main')).slice(0, 400)}`);
+        });
+        return response.status();
+      };
+      await status.goto(new URL('status', base).href);
+      check((await status.textContent('h1')).includes('Status for din henvendelse'), 'the status page, in Danish');
+      await axe(status, 'status look-up (da)');
+      await status.fill('#status-reference', askedReference.toLowerCase());
+      await status.fill('#status-passcode', passcode);
+      check(await post('#status-lookup', '/status', '#question') === 200, 'the status and the question');
+      check((await status.getAttribute('#status', 'data-status')) === 'RECEIVED', 'the coarse status');
+      check((await status.textContent('#question')).includes('Hvornår er han'), 'the team\'s question');
+      const overflow = await status.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      check(overflow <= 0, `the status page fits a 390 px screen (overflow ${overflow} px)`);
+      await axe(status, 'status with a question (da, 390 px)');
+      await screenshot(status, '6-status-question-da');
+
+      // Sent empty: the page again, the error at the field, nothing sent.
+      check(await post('#send-answer', '/answer', '#status-answer-error') === 422, 'an empty answer: 422');
+      check(await status.isVisible('#error-summary') && await status.isVisible('#status-answer-error'), 'an empty answer is refused at the field');
+      await axe(status, 'status answer refused (da)');
+      await status.fill('#status-answer', 'Om morgenen, før kl. 9, på bænken ved kirken.');
+      check(await post('#send-answer', '/answer', '#answer-sent') === 200, 'the answer: 200');
+      check((await status.textContent('h1')).includes('Tak for dit svar'), 'the answer is confirmed');
+      check((await status.textContent('#answered-reference')).trim() === askedReference, 'with the reference');
+      await axe(status, 'answer sent (da)');
+      await screenshot(status, '6-answer-sent-da');
+
+      // Looked up again: the question is answered, and the answer cannot be read back.
+      await status.goto(new URL('status?lang=en', base).href);
+      await status.fill('#status-reference', askedReference);
+      await status.fill('#status-passcode', passcode);
+      await post('#status-lookup', '/status', '#no-question');
+      check(await status.isVisible('#no-question'), 'no open question any more');
+      check(!(await status.textContent('main')).includes('bænken ved kirken'), 'the answer is not shown back');
+      await axe(status, 'status without a question (en)');
+      await statusContext.close();
+    });
+  }
 } catch (error) {
   if (results.failed === 0) {
     console.log(`[browser] FAIL ${error.stack || error}`);

@@ -2,7 +2,9 @@
 // a concern sent to intake reaches the coordinator's inbox; Kim triages and assigns it; Anna, on a phone-sized
 // screen, reads the briefing and records an established contact; Kim closes it; Bo never sees it and gets "not
 // yours" at its address; Ada issues a partner key that intake then accepts. A concern told on the phone is entered
-// by Kim (with a passcode to read out) and by Anna on her phone. axe-core checks every screen against
+// by Kim (with a passcode to read out) and by Anna on her phone; search finds an earlier concern at the same address
+// and Kim links it; Kim asks an anonymous reporter a question and reads the answer that came through intake's status
+// API. axe-core checks every screen against
 // WCAG 2.1 A/AA. Run by StaffClientBrowserIT against the packaged services and the build's Keycloak.
 //
 //   node staff-client.test.mjs <staffUrl> <intakeUrl> [screenshotDir]
@@ -407,6 +409,73 @@ try {
     await axe(kim, 'candidate linked (phone)');
     await shot(kim, 'staff-search-2-same-person-phone');
     await kim.setViewportSize(DESKTOP);
+  });
+
+  // --- Asking the reporter (askback): a question to an anonymous reporter, answered through intake's status API ---
+  await step('Kim asks an anonymous reporter a question, at 390 px too, and reads the answer that came through intake', async () => {
+    const sent = await fetch(`${intake}/api/v1/concerns`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'da' },
+      body: JSON.stringify({
+        reporter: { role: 'NEIGHBOUR', anonymity: 'ANONYMOUS', wantsStatusUpdates: true },
+        person: { ageBand: '67_PLUS', knowsAboutReport: 'NO' },
+        whereabouts: { placeDescription: 'Bænken ved Kongens Have', postcode: '5000', usualTimes: 'Formiddag', regularity: 'DAILY' },
+        observations: { indicators: ['SOCIAL_ISOLATION'], description: 'Sidder alene hver dag, tynd påklædning.' },
+        urgency: 'NORMAL',
+      }),
+    });
+    check(sent.status === 202, `intake answers 202 (got ${sent.status})`);
+    const { reference: askRef, passcode } = await sent.json();
+    check(Boolean(passcode), 'the anonymous reporter got a passcode');
+    for (let i = 0; i < 20; i++) {
+      await kim.goto(`${staff}/concerns?reference=${askRef}`);
+      await kim.waitForLoadState('networkidle');
+      if (/\/concerns\/[0-9a-f-]{36}$/.test(new URL(kim.url()).pathname)) break;
+      await kim.waitForTimeout(500);
+    }
+    await settled(kim);
+    await kim.getByRole('heading', { name: 'Spørg anmelderen' }).waitFor({ timeout: 10000 });
+    check(await kim.getByText('Skriv ingen personoplysninger', { exact: false }).count() > 0, 'a note not to write personal data');
+    await kim.getByLabel('Spørgsmål', { exact: true }).fill('Ved du, om han har et sted at sove?');
+    await kim.getByRole('button', { name: 'Send spørgsmålet' }).click();
+    await kim.getByText('Spørgsmålet er sendt til anmelderen').first().waitFor({ timeout: 10000 });
+    await shot(kim, 'staff-ask-0-question-sent');
+    const waiting = kim.getByTestId('reporter-questions').getByText('Venter på svar', { exact: true });
+    await waiting.first().waitFor({ timeout: 10000 });
+    check(await waiting.count() === 1, `the question waits for an answer (${await waiting.count()} shown)`);
+    await axe(kim, 'question sent to the reporter');
+    await kim.setViewportSize(PHONE);
+    const overflow = await kim.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(overflow <= 0, `the question panel fits a 390 px screen (overflow ${overflow} px)`);
+    await axe(kim, 'question to the reporter (390 px)');
+    await shot(kim, 'staff-ask-1-question-phone');
+    await kim.setViewportSize(DESKTOP);
+
+    // The reporter, with the passcode, as intake's status page or its JSON API sees it.
+    const status = await (await fetch(`${intake}/api/v1/concerns/${askRef}/status`, { headers: { Passcode: passcode } })).json();
+    check(status.question?.text === 'Ved du, om han har et sted at sove?', 'intake shows the open question with the status');
+    const answered = await fetch(`${intake}/api/v1/concerns/${askRef}/answers`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Passcode: passcode },
+      body: JSON.stringify({ questionId: status.question.id, answer: 'Han sover i opgangen på Vestergade om vinteren.' }),
+    });
+    check(answered.status === 202, `intake takes the answer (got ${answered.status})`);
+
+    const newAnswer = kim.getByRole('row').filter({ hasText: askRef }).getByText('Nyt svar fra anmelder');
+    for (let i = 0; i < 20 && !(await newAnswer.count()); i++) {
+      await kim.goto(staff + '/');
+      await settled(kim);
+      if (!(await newAnswer.count())) await kim.waitForTimeout(500);
+    }
+    check(await newAnswer.count() === 1, 'the inbox shows that an answer came in');
+    await axe(kim, 'inbox with a new answer');
+    await shot(kim, 'staff-ask-2-inbox');
+    await kim.getByRole('link', { name: askRef }).click();
+    await settled(kim);
+    await kim.getByText('Han sover i opgangen på Vestergade om vinteren.').waitFor({ timeout: 10000 });
+    check(await kim.getByRole('cell', { name: 'Anmelderen svarede' }).count() === 1, 'the history shows the answer');
+    await axe(kim, 'concern with the reporter\'s answer');
+    await shot(kim, 'staff-ask-3-answer');
   });
 
   const bo = await signIn(browser, 'bo', '/', PHONE);

@@ -19,6 +19,7 @@ export type Attention = NonNullable<Schemas['InboxItem']['attention']>;
 export type InboxItem = Schemas['ConcernSummary'] & {
     attention?: Attention;
     indicators?: Schemas['InboxItem']['indicators'];
+    unreadAnswer?: Schemas['InboxItem']['unreadAnswer'];
 };
 
 export interface InboxPage {

@@ -6,7 +6,7 @@ import type { InboxItem, InboxPage } from './answers';
 export async function loadInbox(after: string | null, limit = 50): Promise<InboxPage> {
     const page = await unwrap(api.GET('/api/v1/concerns/inbox', { params: { query: { limit, ...(after ? { after } : {}) } } }));
     return {
-        items: (page.data.items ?? []).map((item) => ({ ...item.concern, attention: item.attention, indicators: item.indicators })),
+        items: (page.data.items ?? []).map((item) => ({ ...item.concern, attention: item.attention, indicators: item.indicators, unreadAnswer: item.unreadAnswer })),
         next: page.data.next ?? null,
     };
 }

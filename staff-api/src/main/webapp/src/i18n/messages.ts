@@ -543,6 +543,23 @@ const da = {
     samePersonLink: 'Sammenkæd',
     samePersonLinkNamed: (ref: string) => `Sammenkæd med ${ref}`,
     samePersonLinked: 'Sammenkædet',
+    // Spørg anmelderen (askback)
+    askHeading: 'Spørg anmelderen',
+    askLead: 'Anmelderen ser spørgsmålet på statussiden med sin adgangskode eller får en mail med henvendelsens nummer (aldrig spørgsmålet). Anmelderen forbliver lige så anonym som før og kan svare én gang.',
+    askQuestion: 'Spørgsmål',
+    askHint: 'Højst 500 tegn. Skriv ingen personoplysninger: ingen navne, adresser eller hvad teamet ved om personen. Spørgsmålet vises for anmelderen, som det er skrevet.',
+    askSubmit: 'Send spørgsmålet',
+    askSent: 'Spørgsmålet er sendt til anmelderen.',
+    askEnterQuestion: 'Skriv et spørgsmål',
+    askUnreachable: 'Anmelderen kan ikke spørges: der er ingen adgangskode til statussiden og ingen e-mailadresse.',
+    askOpen: 'Et spørgsmål venter på svar. Der kan kun være ét åbent spørgsmål ad gangen.',
+    askReachableBy: 'Anmelderen får besked via',
+    askNoQuestions: 'Der er ikke stillet spørgsmål til anmelderen.',
+    askAskedBy: (who: string, when: string) => `Spurgt af ${who}, ${when}`,
+    askAnswer: 'Svar',
+    askAnsweredAt: (when: string) => `Svaret ${when}`,
+    askWaiting: 'Venter på svar',
+    newAnswer: 'Nyt svar fra anmelder',
 };
 
 export type Messages = typeof da;
@@ -1077,6 +1094,22 @@ const en: Messages = {
     samePersonLink: 'Link',
     samePersonLinkNamed: (ref: string) => `Link with ${ref}`,
     samePersonLinked: 'Linked',
+    askHeading: 'Ask the reporter',
+    askLead: 'The reporter sees the question on the status page with their passcode, or gets a mail with the reference (never the question). They stay as anonymous as before and can answer once.',
+    askQuestion: 'Question',
+    askHint: 'At most 500 characters. Write no personal data: no names, addresses or what the team knows about the person. The reporter sees the question as written.',
+    askSubmit: 'Send the question',
+    askSent: 'The question has been sent to the reporter.',
+    askEnterQuestion: 'Write a question',
+    askUnreachable: 'The reporter cannot be asked: there is no passcode for the status page and no e-mail address.',
+    askOpen: 'A question is waiting for an answer. Only one may be open at a time.',
+    askReachableBy: 'The reporter is told through',
+    askNoQuestions: 'No questions have been put to the reporter.',
+    askAskedBy: (who: string, when: string) => `Asked by ${who}, ${when}`,
+    askAnswer: 'Answer',
+    askAnsweredAt: (when: string) => `Answered ${when}`,
+    askWaiting: 'Waiting for an answer',
+    newAnswer: 'New answer from the reporter',
 };
 
 export function t(): Messages {

@@ -199,6 +199,12 @@ const vocabularies = {
         AUDIT_PURGED: { da: 'Gammel logning slettet', en: 'Old audit rows deleted' },
         DEAD_MESSAGE_REPLAYED: { da: 'Fejlet besked sendt igen', en: 'Dead message replayed' },
         DEAD_MESSAGE_DISCARDED: { da: 'Fejlet besked kasseret', en: 'Dead message discarded' },
+        QUESTION_ASKED: { da: 'Spørgsmål til anmelderen', en: 'Question to the reporter' },
+        REPORTER_ANSWERED: { da: 'Anmelderen svarede', en: 'The reporter answered' },
+    },
+    ReporterChannel: {
+        STATUS_PAGE: { da: 'statussiden', en: 'the status page' },
+        EMAIL: { da: 'e-mail', en: 'e-mail' },
     },
     // Concern search: which part of a report matched, and how.
     MatchedField: {

@@ -11,6 +11,7 @@ import { hasRole } from '../screen';
 import { alert, backLink, pageHeading, problem, spinner } from '../ui/components';
 import { FormErrors, focusSoon } from '../ui/forms';
 import { createActions, type ActionHost } from './concern-actions';
+import { createQuestions } from './concern-questions';
 import { samePersonPanel } from './same-person';
 import {
     attemptsSection, briefingSection, erasedNotice, historySection, keyFacts, linksSection, outcomeLines, reportSection,
@@ -98,7 +99,7 @@ export function concernScreen(ctx: ScreenContext): Screen {
         return true;
     };
 
-    const actions = createActions({
+    const actionHost: ActionHost = {
         me: ctx.me,
         concern: () => concern!,
         update: ctx.update,
@@ -110,7 +111,11 @@ export function concernScreen(ctx: ScreenContext): Screen {
             if (e && !e.empty) focusSoon(`errors-${action}`);
         },
         change,
-    });
+    };
+    const actions = createActions(actionHost);
+
+    // Questions to the reporter send their changes through the same host as the other actions.
+    const questions = createQuestions(actionHost);
 
     // Search: other concerns possibly about the same person, for a coordinator (who links them).
     const samePerson = coordinator ? samePersonPanel({ id, update: ctx.update, active: ctx.active, busy: () => busy, change }) : null;
@@ -177,6 +182,7 @@ export function concernScreen(ctx: ScreenContext): Screen {
             </div>
             ${attemptsSection(c, attemptForm === nothing ? nothing
                 : html`<details class="details"><summary class="details-summary">${t().recordAttemptHeading}</summary><div class="details-text">${attemptForm}</div></details>`)}
+            ${questions.section()}
             ${linksSection(c, linked)}
             ${historySection(c)}`;
     }
@@ -197,6 +203,7 @@ export function concernScreen(ctx: ScreenContext): Screen {
             </section>
             ${reportSection(c)}
             ${outcomeLines(c)}
+            ${questions.section()}
             ${linksSection(c, linked)}
             ${historySection(c)}`;
     }

@@ -71,7 +71,8 @@ export function inboxScreen(ctx: ScreenContext): Screen {
                 </thead>
                 <tbody>
                     ${list.map((item) => html`<tr>
-                        <th scope="row" data-title=${m.colReference}><a href="/concerns/${item.id}" class="skp-ref">${item.reference}</a></th>
+                        <th scope="row" data-title=${m.colReference}><a href="/concerns/${item.id}" class="skp-ref">${item.reference}</a>
+                            ${item.unreadAnswer ? html` ${badge(m.newAnswer, 'success', 'skp-new-answer')}` : nothing}</th>
                         <td data-title=${m.colAttention}>${attentionBadge(item.attention)} ${urgencyBadges(item.urgency, item.acuteDanger, item.attention)}${item.outsideArea ? html` ${badge(m.outsideArea, 'warning')}` : nothing}
                             ${item.priority ? html`<span class="skp-muted skp-nowrap">${m.priorityShort}: ${label('Priority', item.priority)}</span>` : nothing}</td>
                         <td data-title=${m.colStatus}>${statusBadge(item.status)}</td>

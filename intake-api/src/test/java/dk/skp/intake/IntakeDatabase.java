@@ -42,10 +42,10 @@ public class IntakeDatabase implements QuarkusTestResourceLifecycleManager {
         return db;
     }
 
-    /** Reads with the staff role: intake's own role cannot, which is the point. */
+    /** Concerns on the queue, read with the staff role: intake's own role cannot, which is the point. */
     public static long queued() {
         try (Connection staff = db.asStaff(); Statement sql = staff.createStatement();
-                ResultSet row = sql.executeQuery("SELECT count(*) FROM queue.message")) {
+                ResultSet row = sql.executeQuery("SELECT count(*) FROM queue.message WHERE topic = 'concern-submitted'")) {
             row.next();
             return row.getLong(1);
         } catch (SQLException e) {
@@ -100,9 +100,23 @@ public class IntakeDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Reporters' answers on the queue for one reference, read with the staff role. */
+    public static long answers(String reference) {
+        try (Connection staff = db.asStaff(); var sql = staff.prepareStatement("SELECT count(*) FROM queue.message "
+                + "WHERE topic = 'reporter-answered' AND payload ->> 'reference' = ?")) {
+            sql.setString(1, reference);
+            try (ResultSet row = sql.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String lastPayload() {
         try (Connection staff = db.asStaff(); Statement sql = staff.createStatement();
-                ResultSet row = sql.executeQuery("SELECT payload::text FROM queue.message ORDER BY enqueued_at DESC LIMIT 1")) {
+                ResultSet row = sql.executeQuery("SELECT payload::text FROM queue.message WHERE topic = 'concern-submitted' ORDER BY enqueued_at DESC LIMIT 1")) {
             return row.next() ? row.getString(1) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(e);

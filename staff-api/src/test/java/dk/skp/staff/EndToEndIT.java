@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dk.skp.model.db.TestDatabase;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -35,10 +37,16 @@ class EndToEndIT {
     private static int intakePort;
     private static int staffPort;
 
+    private static GreenMail mail;
+
     @BeforeAll
     static void startBothServices() throws Exception {
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
         // Every request here comes from 127.0.0.1, far more than one real client would send.
-        system = PackagedSystem.start("e2e", Map.of("SKP_INTAKE_LIMITS_PUBLIC_SUBMISSIONS_PER_HOUR", "100000"));
+        system = PackagedSystem.start("e2e", Map.of("SKP_INTAKE_LIMITS_PUBLIC_SUBMISSIONS_PER_HOUR", "100000"),
+                Map.of("QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", String.valueOf(mail.getSmtp().getPort()),
+                        "SKP_STAFF_MAIL_COORDINATORS_INBOX", COORDINATORS, "SKP_STAFF_MAIL_SEND_INTERVAL", "1s"));
         db = system.database();
         LOGS = system.logs();
         intakePort = system.intakePort;
@@ -49,6 +57,78 @@ class EndToEndIT {
     static void stopBothServices() throws Exception {
         if (system != null) {
             system.close();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+
+    private static final String COORDINATORS = "koordinatorer@example-kommune.dk";
+
+    /**
+     * The whole round trip, each service as deployed: a coordinator asks an anonymous reporter, the reporter sees the
+     * question on intake's status page with their passcode and answers it, the answer crosses the queue, and the
+     * coordinator reads it on the concern; the team's mail names the reference only.
+     */
+    @Test
+    void aQuestionToAnAnonymousReporterIsAnsweredThroughTheStatusPage() throws Exception {
+        String body = read("/examples/concern-anonymous-neighbour.json").replace("\"wantsStatusUpdates\": false",
+                "\"wantsStatusUpdates\": true");
+        Response receipt = given().port(intakePort).contentType(ContentType.JSON).body(body)
+                .header("Proof-Of-Work", solvedChallenge()).when().post("/api/v1/concerns");
+        assertEquals(202, receipt.statusCode(), receipt.asString());
+        String reference = receipt.path("reference");
+        String passcode = receipt.path("passcode");
+
+        String kim = system.keycloak().token("kim");
+        String id = awaitConcern(kim, reference);
+        String etag = given().port(staffPort).auth().oauth2(kim).when().get("/api/v1/concerns/" + id).header("ETag");
+        given().port(staffPort).auth().oauth2(kim).header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"question\": \"Does he have a dog?\"}").when().post("/api/v1/concerns/" + id + "/questions")
+                .then().statusCode(200).body("reporterQuestions.items[0].toldBy[0]", org.hamcrest.Matchers.equalTo("STATUS_PAGE"));
+
+        Response status = given().port(intakePort).header("Passcode", passcode)
+                .when().get("/api/v1/concerns/" + reference + "/status");
+        assertEquals("Does he have a dog?", status.path("question.text"), status.asString());
+        String questionId = status.path("question.id");
+        given().port(intakePort).header("Passcode", passcode).contentType(ContentType.JSON)
+                .body("{\"questionId\": \"" + questionId + "\", \"answer\": \"Yes, a small brown one.\"}")
+                .when().post("/api/v1/concerns/" + reference + "/answers").then().statusCode(202);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            String answer = given().port(staffPort).auth().oauth2(kim).when().get("/api/v1/concerns/" + id)
+                    .then().statusCode(200).extract().path("reporterQuestions.items[0].answer");
+            if (answer != null) {
+                assertEquals("Yes, a small brown one.", answer);
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, "the answer did not reach staff within 10 s");
+            Thread.sleep(20);
+        }
+        assertTrue(mail.waitForIncomingEmail(15_000, 1), "the team is told by mail");
+        jakarta.mail.internet.MimeMessage told = java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(reference);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
+        assertEquals(COORDINATORS, told.getAllRecipients()[0].toString());
+        String text = (String) told.getContent();
+        assertTrue(text.contains("/concerns/" + id) && !text.contains("brown"), "a link, and the answer stays in the client: " + text);
+    }
+
+    private static String awaitConcern(String token, String reference) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            List<String> ids = given().port(staffPort).auth().oauth2(token).queryParam("reference", reference)
+                    .when().get("/api/v1/concerns").jsonPath().getList("items.id");
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+            assertTrue(System.nanoTime() < deadline, reference + " did not reach staff within 10 s");
+            Thread.sleep(20);
         }
     }
 

@@ -39,9 +39,15 @@ public final class PackagedSystem implements AutoCloseable {
 
     /** Starts both services; {@code intakeEnv} adds to intake's environment (e.g. to lift its per-client limits). */
     public static PackagedSystem start(String name, Map<String, String> intakeEnv) throws Exception {
+        return start(name, intakeEnv, Map.of());
+    }
+
+    /** Starts both services; {@code staffEnv} adds to staff's environment (e.g. an SMTP server of the test's own). */
+    public static PackagedSystem start(String name, Map<String, String> intakeEnv, Map<String, String> staffEnv)
+            throws Exception {
         PackagedSystem system = new PackagedSystem(name);
         try {
-            system.startServices(intakeEnv);
+            system.startServices(intakeEnv, staffEnv);
             return system;
         } catch (Exception | AssertionError e) {
             system.close();
@@ -49,7 +55,7 @@ public final class PackagedSystem implements AutoCloseable {
         }
     }
 
-    private void startServices(Map<String, String> intakeEnv) throws Exception {
+    private void startServices(Map<String, String> intakeEnv, Map<String, String> staffEnv) throws Exception {
         Path intakeJar = Path.of(System.getProperty("skp.intake.jar", "../intake-api/target/quarkus-app/quarkus-run.jar"));
         Path staffJar = Path.of(System.getProperty("skp.staff.jar", "target/quarkus-app/quarkus-run.jar"));
         assertTrue(Files.exists(intakeJar), "intake-api is not packaged at " + intakeJar.toAbsolutePath()
@@ -62,10 +68,13 @@ public final class PackagedSystem implements AutoCloseable {
                 s.intakePassword(), "SKP_DB_STAFF_USER", s.staffUser(), "SKP_DB_STAFF_PASSWORD", s.staffPassword());
 
         // Staff first: its migrations create the queue that intake writes to.
-        staff = start(staffJar, common, Map.of("QUARKUS_HTTP_PORT", String.valueOf(staffPort),
+        Map<String, String> staffOwn = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(staffPort),
                 "SKP_STAFF_AUTH_SERVER_URL", keycloak.issuer(),
                 "SKP_STAFF_AUTH_CLIENT_SECRET", KeycloakServer.CLIENT_SECRET,
-                "SKP_STAFF_MAIL_LINK_BASE", staffUrl() + "/concerns"), "staff");
+                "SKP_STAFF_MAIL_LINK_BASE", staffUrl() + "/concerns",
+                "SKP_STAFF_MAIL_REPORTER_STATUS_PAGE", intakeUrl() + "/status"));
+        staffOwn.putAll(staffEnv);
+        staff = start(staffJar, common, staffOwn, "staff");
         awaitReady(staffPort, staff, "staff");
         Map<String, String> intakeOwn = new HashMap<>(intakeEnv);
         intakeOwn.put("QUARKUS_HTTP_PORT", String.valueOf(intakePort));

@@ -15,6 +15,7 @@ import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.Languages;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
+import dk.skp.model.reference.ReferenceNumber;
 import dk.skp.model.vocabulary.PublicStatus;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -47,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * form carries the reference and passcode back, on a page no cache keeps. A cross-site post would need the passcode,
  * which is the one thing it cannot have.
  */
-@Path("/status")
+@Path("/")
 public class StatusPageResource {
 
     private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
@@ -70,6 +71,7 @@ public class StatusPageResource {
     }
 
     @GET
+    @Path("status")
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response lookupForm(@QueryParam("lang") String lang) {
@@ -77,7 +79,10 @@ public class StatusPageResource {
         return html(200, lookup(t, "", null, null, null), t);
     }
 
-    /** A reload of an address the page posts to: back to the look-up. */
+    /**
+     * A reload of the address the answer posts to: back to the look-up. (A sibling of /status, not below it: the pages
+     * link their assets and each other relatively, as the form does, so that they work under any path prefix.)
+     */
     @GET
     @Path("answer")
     @Operation(hidden = true)
@@ -86,6 +91,7 @@ public class StatusPageResource {
     }
 
     @POST
+    @Path("status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
@@ -104,7 +110,9 @@ public class StatusPageResource {
         } catch (ProblemException e) {
             return lookupFailed(e, reference, t);
         }
-        return html(200, status(t, reference, passcode, view.status(), question(view.question(), t), "", null, null), t);
+        // Found, so the reference is well formed: shown and sent on as the receipt wrote it, however it was typed.
+        return html(200, status(t, ReferenceNumber.normalise(reference), passcode, view.status(), question(view.question(), t),
+                "", null, null), t);
     }
 
     @POST
@@ -144,7 +152,7 @@ public class StatusPageResource {
                 default -> lookupFailed(e, reference, t);
             };
         }
-        AnswerSentPage page = new AnswerSentPage(t.locale().getLanguage(), reference.strip().toUpperCase(Locale.ROOT),
+        AnswerSentPage page = new AnswerSentPage(t.locale().getLanguage(), ReferenceNumber.normalise(reference),
                 answeredAt.toString(), StatusPages.inWords(answeredAt, t));
         return html(200, answerSentTemplate.data("page", page).data("t", t), t);
     }

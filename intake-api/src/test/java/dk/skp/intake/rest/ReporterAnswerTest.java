@@ -258,7 +258,7 @@ class ReporterAnswerTest {
         form().formParam("language", "da").formParam("reference", r[0]).formParam("passcode", r[1])
                 .formParam("status", "RECEIVED").formParam("questionId", questionId.toString())
                 .formParam("questionText", hidden(page, "questionText")).formParam("answer", "  ")
-                .when().post("/status/answer").then().statusCode(422)
+                .when().post("/answer").then().statusCode(422)
                 .body(containsString("Dit svar er ikke sendt endnu"), containsString("id=\"status-answer-error\""),
                         containsString("skal udfyldes"), containsString("aria-invalid=\"true\""), containsString("Does he have a dog?"));
         assertNull(answeredAt(questionId));
@@ -266,7 +266,7 @@ class ReporterAnswerTest {
         form().formParam("language", "da").formParam("reference", r[0]).formParam("passcode", r[1])
                 .formParam("status", "RECEIVED").formParam("questionId", questionId.toString())
                 .formParam("answer", "Ja, en lille hund. Æbler på trappen.")
-                .when().post("/status/answer").then().statusCode(200)
+                .when().post("/answer").then().statusCode(200)
                 .body(containsString("Tak for dit svar"), containsString(r[0]));
         List<ReporterAnswered> sent = answersOnTheQueue(r[0]);
         assertEquals(1, sent.size());
@@ -276,7 +276,7 @@ class ReporterAnswerTest {
         // The same form sent again (a reload): already answered, said plainly.
         form().formParam("language", "en").formParam("reference", r[0]).formParam("passcode", r[1])
                 .formParam("questionId", questionId.toString()).formParam("answer", "Again")
-                .when().post("/status/answer").then().statusCode(409)
+                .when().post("/answer").then().statusCode(409)
                 .body(containsString("The question has been answered already"));
         assertEquals(1, answersOnTheQueue(r[0]).size());
     }
@@ -294,7 +294,7 @@ class ReporterAnswerTest {
         assertEquals(wrong.replace(r[0], "X"), unknown.replace("SKP-0000-0000", "X"));
         form().formParam("language", "en").formParam("reference", r[0]).formParam("passcode", "AAAA-BBBB-CC")
                 .formParam("questionId", questionId.toString()).formParam("answer", "A guess")
-                .when().post("/status/answer").then().statusCode(404).body(containsString("No status for this reference"));
+                .when().post("/answer").then().statusCode(404).body(containsString("No status for this reference"));
         form().formParam("language", "en").formParam("reference", "").formParam("passcode", "")
                 .when().post("/status").then().statusCode(422)
                 .body(containsString("The status could not be shown"), containsString("href=\"#status-reference\""),

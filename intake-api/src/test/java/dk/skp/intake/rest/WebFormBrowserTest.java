@@ -48,14 +48,24 @@ class WebFormBrowserTest {
     void theFormWorksAndIsAccessibleInHeadlessChromiumWithAndWithoutJavaScript() throws Exception {
         given().when().get("/api/v1/catalog").then().body("municipality.phone", equalTo("54 73 28 02"));
         BrowserScript script = new BrowserScript(SCRIPTS).requireChromium().installed();
+        // A concern whose team has a question for its anonymous reporter, who kept the passcode (staff's role asks).
+        io.restassured.response.Response receipt = io.restassured.RestAssured.given().contentType("application/json")
+                .body(dk.skp.intake.Examples.read(dk.skp.intake.Examples.ANONYMOUS_NEIGHBOUR)
+                        .replace("\"wantsStatusUpdates\": false", "\"wantsStatusUpdates\": true"))
+                .when().post("/api/v1/concerns").then().statusCode(202).extract().response();
+        String reference = receipt.path("reference");
+        assertEquals(1, IntakeDatabase.asStaff("INSERT INTO exchange.reporter_question (id, reference, question, asked_at) "
+                + "VALUES (gen_random_uuid(), '" + reference + "', 'Hvornår er han typisk på stedet?', now())"));
         long before = IntakeDatabase.queued();
         long started = System.nanoTime();
 
-        int exit = script.run(List.of("node", "form.test.mjs", base.toString(), SCREENSHOTS.toAbsolutePath().toString()), 300);
+        int exit = script.run(List.of("node", "form.test.mjs", base.toString(), SCREENSHOTS.toAbsolutePath().toString(),
+                reference + ":" + receipt.path("passcode")), 300);
 
         System.out.printf("[browser] node form.test.mjs took %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         assertEquals(0, exit, "form.test.mjs failed; its output is above");
         assertEquals(before + 2, IntakeDatabase.queued(), "one concern sent with JavaScript, one without");
         assertTrue(Files.exists(SCREENSHOTS.resolve("2-receipt-da.png")));
+        assertEquals(1, IntakeDatabase.answers(reference), "the status page sent one answer");
     }
 }

@@ -1,6 +1,7 @@
 package dk.skp.staff.queue;
 
 import dk.skp.model.message.ConcernSubmitted;
+import dk.skp.model.message.ReporterAnswered;
 import dk.skp.model.queue.PgQueue;
 import dk.skp.model.queue.QueueStats;
 import io.agroal.api.AgroalDataSource;
@@ -13,23 +14,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * Queue depth, age of the oldest pending message and dead messages, as Prometheus gauges. Read from the database
- * on a schedule rather than on every scrape, so a slow database never makes /q/metrics slow.
+ * Queue depth, age of the oldest pending message and dead messages, per topic staff consumes, as Prometheus gauges.
+ * Read from the database on a schedule rather than on every scrape, so a slow database never makes /q/metrics slow.
  */
 @ApplicationScoped
 public class QueueMetrics {
 
     private static final Logger LOG = Logger.getLogger(QueueMetrics.class);
-    private static final String TOPIC = ConcernSubmitted.TOPIC;
+    private static final List<String> TOPICS = List.of(ConcernSubmitted.TOPIC, ReporterAnswered.TOPIC);
 
     private final PgQueue queue;
     private final AgroalDataSource dataSource;
-    private final AtomicReference<QueueStats> latest = new AtomicReference<>();
+    private final Map<String, AtomicReference<QueueStats>> latest = new LinkedHashMap<>();
     private final MeterRegistry registry;
     private final List<Meter> meters = new ArrayList<>();
 
@@ -37,13 +40,17 @@ public class QueueMetrics {
         this.queue = queue;
         this.dataSource = dataSource;
         this.registry = registry;
-        meters.add(Gauge.builder("skp.queue.pending", latest, s -> s.get() == null ? Double.NaN : s.get().pending())
-                .description("Messages waiting to be handled").tag("topic", TOPIC).register(registry));
-        meters.add(Gauge.builder("skp.queue.oldest.age.seconds", latest,
-                s -> s.get() == null ? Double.NaN : s.get().oldestPendingAge().toMillis() / 1000.0)
-                .description("Age of the oldest waiting message").tag("topic", TOPIC).register(registry));
-        meters.add(Gauge.builder("skp.queue.dead", latest, s -> s.get() == null ? Double.NaN : s.get().dead())
-                .description("Messages parked as dead after too many failures").tag("topic", TOPIC).register(registry));
+        for (String topic : TOPICS) {
+            AtomicReference<QueueStats> stats = new AtomicReference<>();
+            latest.put(topic, stats);
+            meters.add(Gauge.builder("skp.queue.pending", stats, s -> s.get() == null ? Double.NaN : s.get().pending())
+                    .description("Messages waiting to be handled").tag("topic", topic).register(registry));
+            meters.add(Gauge.builder("skp.queue.oldest.age.seconds", stats,
+                    s -> s.get() == null ? Double.NaN : s.get().oldestPendingAge().toMillis() / 1000.0)
+                    .description("Age of the oldest waiting message").tag("topic", topic).register(registry));
+            meters.add(Gauge.builder("skp.queue.dead", stats, s -> s.get() == null ? Double.NaN : s.get().dead())
+                    .description("Messages parked as dead after too many failures").tag("topic", topic).register(registry));
+        }
     }
 
     /**
@@ -59,14 +66,12 @@ public class QueueMetrics {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
         try (Connection connection = dataSource.getConnection()) {
-            latest.set(queue.stats(connection, TOPIC));
+            for (String topic : TOPICS) {
+                latest.get(topic).set(queue.stats(connection, topic));
+            }
         } catch (SQLException e) {
-            latest.set(null); // NaN: unknown, rather than a stale number that looks healthy
+            latest.values().forEach(stats -> stats.set(null)); // NaN: unknown, rather than a stale number that looks healthy
             LOG.warnf("could not read queue statistics: %s", e.getMessage());
         }
-    }
-
-    public QueueStats latest() {
-        return latest.get();
     }
 }

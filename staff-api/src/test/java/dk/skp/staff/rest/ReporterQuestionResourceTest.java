@@ -367,6 +367,23 @@ class ReporterQuestionResourceTest {
         change(COORDINATOR, "POST", questions(id), etag(id), ask(QUESTION)).then().statusCode(409);
     }
 
+    /** An answer this version cannot read is parked as dead, counted under its own topic, its text kept out of the error. */
+    @Test
+    void anUnreadableAnswerIsParkedAsDeadAndCountedUnderItsTopic() throws Exception {
+        UUID id = UUID.randomUUID();
+        String future = MessageCodec.encode(ReporterAnswered.v1(id, "SKP-7K4M-2QXD", UUID.randomUUID(), Instant.now(),
+                "Secret words of the reporter", "da")).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
+        try (Connection intake = StaffDatabase.database().asIntake()) {
+            new PgQueue(QueueSettings.defaults()).enqueue(intake, ReporterAnswered.TOPIC, id, future);
+        }
+        // The service's own listener takes it (woken by the enqueue), three attempts without backoff in tests.
+        dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + id
+                + "' AND dead_at IS NOT NULL AND last_error LIKE '%unsupported schemaVersion 2%'") == 1);
+        assertEquals(0, StaffDatabase.count("SELECT count(*) FROM queue.message WHERE last_error LIKE '%Secret%'"));
+        dk.skp.staff.Await.until(() -> given().when().get("/q/metrics").then().extract().asString()
+                .contains("skp_queue_dead{topic=\"reporter-answered\"} 1.0"));
+    }
+
     /**
      * Intake's role, as staff's migration left it: it may read the open question's columns and set answered_at, and
      * nothing else, least of all the answers, which are in staff's schema.
