@@ -85,6 +85,7 @@ public class ConcernSearch {
 
         Map<String, Object> details = describe(criteria);
         page.describe(details, trimmed(request.after()), limit);
+        details.put("shown", page.rows().stream().map(hit -> hit.id().toString()).toList());
         audit.record(viewer, AuditLog.Action.SEARCH, null, details);
         return new SearchPage(hits, page.next(last -> new SearchCursor(last.rank(), last.receivedAt(), last.id()).encode()));
     }
@@ -155,21 +156,37 @@ public class ConcernSearch {
     }
 
     /** The audit row's criteria: what was asked, as asked, and whose concerns a contact person's search covered. */
+    /**
+     * The audit row of a search: codes as given, and of the words typed (addresses, places, names, appearance,
+     * organisations, free text) only which were given. Those are personal data: kept in the audit trail, they would
+     * outlive the concerns they were about by the audit's retention and make it the register SKP must not keep. The
+     * ids of the concerns the search showed say what the searcher saw, which is what an audit must answer.
+     */
     private static Map<String, Object> describe(Criteria c) {
         Map<String, Object> details = new LinkedHashMap<>();
-        put(details, "address", c.address());
+        List<String> typed = new ArrayList<>();
+        typed(typed, "address", c.address());
+        typed(typed, "place", c.place());
+        typed(typed, "personName", c.personName());
+        typed(typed, "appearance", c.appearance());
+        typed(typed, "reporterOrganisation", c.reporterOrganisation());
+        typed(typed, "q", c.q());
+        if (!typed.isEmpty()) {
+            details.put("typed", typed);
+        }
         put(details, "postcode", c.postcode());
-        put(details, "place", c.place());
-        put(details, "personName", c.personName());
-        put(details, "appearance", c.appearance());
         put(details, "reporterRole", c.reporterRole() == null ? null : c.reporterRole().name());
-        put(details, "reporterOrganisation", c.reporterOrganisation());
         put(details, "status", c.status() == null ? null : c.status().name());
         put(details, "receivedFrom", c.receivedFrom() == null ? null : c.receivedFrom().toString());
         put(details, "receivedBefore", c.receivedBefore() == null ? null : c.receivedBefore().toString());
-        put(details, "q", c.q());
         put(details, "assignedTo", c.assignedTo());
         return details;
+    }
+
+    private static void typed(List<String> typed, String name, String value) {
+        if (value != null) {
+            typed.add(name);
+        }
     }
 
     private static void put(Map<String, Object> details, String name, Object value) {
