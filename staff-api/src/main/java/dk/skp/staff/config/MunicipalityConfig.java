@@ -1,5 +1,6 @@
 package dk.skp.staff.config;
 
+import dk.skp.model.concern.ConcernRules;
 import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.model.municipality.MunicipalityProfiles;
 import dk.skp.model.municipality.ServedArea;
@@ -8,6 +9,7 @@ import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +42,16 @@ public interface MunicipalityConfig {
         @Singleton
         ServedArea servedArea(MunicipalityProfile profile) {
             return new ServedArea(profile);
+        }
+
+        /**
+         * The rules every concern meets, whoever sends or enters it (shared-model, the same in intake and staff); a
+         * concern about a child is refused with this municipality's child-welfare route.
+         */
+        @Produces
+        @Singleton
+        ConcernRules concernRules(MunicipalityProfile profile) {
+            return new ConcernRules(Optional.ofNullable(profile.childWelfare().route()));
         }
     }
 }

@@ -7,9 +7,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -118,23 +116,10 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
     private static OverdueDeadline overdueDeadline(Object[] row) {
         return new OverdueDeadline(row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
                 (String) row[1], ConcernStatus.valueOf((String) row[2]), Deadline.valueOf((String) row[3]),
-                instant(row[4]), (String) row[5], row[6] == null ? null : Priority.valueOf((String) row[6]),
+                NativeColumns.instant(row[4]), (String) row[5], row[6] == null ? null : Priority.valueOf((String) row[6]),
                 Urgency.valueOf((String) row[7]), (Boolean) row[8]);
     }
 
-    /** What a timestamptz column becomes in a native query depends on Hibernate's and the driver's versions. */
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
-    }
 
     /** The due time of an open concern without an open deadline: after every real one. */
     public static final Instant NO_DUE = Instant.parse("9999-12-31T00:00:00Z");
@@ -167,7 +152,7 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
         }
         return ((List<Object[]>) query.getResultList()).stream()
                 .map(row -> new InboxRow(row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
-                        ((Number) row[1]).intValue(), instant(row[2]), instant(row[3])))
+                        ((Number) row[1]).intValue(), NativeColumns.instant(row[2]), NativeColumns.instant(row[3])))
                 .toList();
     }
 

@@ -5,9 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,9 +124,9 @@ public class ConcernSearchRepository {
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        Map<UUID, List<String>> textFields = c.q() == null ? Map.of() : textFields(rows.stream().map(r -> uuid(r[0])).toList(), c.q());
-        return rows.stream().map(r -> new Hit(uuid(r[0]), (BigDecimal) r[1], instant(r[2]), number(r[3]), number(r[4]),
-                number(r[5]), number(r[6]), textFields.getOrDefault(uuid(r[0]), List.of()))).toList();
+        Map<UUID, List<String>> textFields = c.q() == null ? Map.of() : textFields(rows.stream().map(r -> NativeColumns.uuid(r[0])).toList(), c.q());
+        return rows.stream().map(r -> new Hit(NativeColumns.uuid(r[0]), (BigDecimal) r[1], NativeColumns.instant(r[2]), number(r[3]), number(r[4]),
+                number(r[5]), number(r[6]), textFields.getOrDefault(NativeColumns.uuid(r[0]), List.of()))).toList();
     }
 
     /** The parts of the report, by {@code MatchedField} name, that hold any word of {@code q} (stemmed). */
@@ -163,7 +161,7 @@ public class ConcernSearchRepository {
                     matched.add(names.get(i));
                 }
             }
-            found.put(uuid(row[0]), matched);
+            found.put(NativeColumns.uuid(row[0]), matched);
         }
         return found;
     }
@@ -184,7 +182,7 @@ public class ConcernSearchRepository {
             return null;
         }
         Object[] r = rows.get(0);
-        return new Traits((String) r[0], (String) r[1], (String) r[2], (String) r[3], r[4] == null ? null : uuid(r[4]));
+        return new Traits((String) r[0], (String) r[1], (String) r[2], (String) r[3], r[4] == null ? null : NativeColumns.uuid(r[4]));
     }
 
     /**
@@ -250,7 +248,7 @@ public class ConcernSearchRepository {
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new Candidate(uuid(r[0]), (Boolean) r[1], number(r[2]), (Boolean) r[3],
+        return rows.stream().map(r -> new Candidate(NativeColumns.uuid(r[0]), (Boolean) r[1], number(r[2]), (Boolean) r[3],
                 number(r[4]), (Boolean) r[5], number(r[6]), (Boolean) r[7])).toList();
     }
 
@@ -291,24 +289,9 @@ public class ConcernSearchRepository {
         return score == null ? "NULL::real" : score;
     }
 
-    private static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
-    }
 
     private static Double number(Object value) {
         return value == null ? null : ((Number) value).doubleValue();
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
-    }
 }
