@@ -118,8 +118,8 @@ public class StaffMail {
     }
 
     /**
-     * How a reporter without a passcode (or who lost it) reaches the team about a question: the team's name and phone.
-     * Where they come from (a municipality profile) is not decided here; without one, the mail names the status page only.
+     * How a reporter without a passcode (or who lost it) reaches the team about a question: the team's name and phone,
+     * from the municipality's profile (the phone may be unset: then the mail names the team only).
      */
     public record TeamContact(String name, String phone) {
     }

@@ -1,6 +1,7 @@
 package dk.skp.staff.service;
 
 import dk.skp.model.message.ReporterAnswered;
+import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.model.problem.Languages;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -46,10 +48,11 @@ public class ReporterQuestionService {
     private final StaffMail mail;
     private final AuditLog audit;
     private final Clock clock;
+    private final MunicipalityProfile profile;
 
     public ReporterQuestionService(ConcernAccess access, ConcernRepository concerns, ConcernChanges changes,
             ConcernMapper mapper, ReporterQuestionRepository questions, ContactPersonRepository contactPersons,
-            StaffMail mail, AuditLog audit, Clock clock) {
+            StaffMail mail, AuditLog audit, Clock clock, MunicipalityProfile profile) {
         this.access = access;
         this.concerns = concerns;
         this.changes = changes;
@@ -59,6 +62,7 @@ public class ReporterQuestionService {
         this.mail = mail;
         this.audit = audit;
         this.clock = clock;
+        this.profile = profile;
     }
 
     /** Puts a question to the reporter: on the status page if they hold a passcode, by mail if they left an address. */
@@ -91,8 +95,8 @@ public class ReporterQuestionService {
         }
         if (reachable.contains(ReporterChannel.EMAIL)) {
             // The address is read from the report here and goes only into the outbox row; it is never logged.
-            mail.reporterQuestion(concern.report.reporter().email(), concern.reference,
-                    Languages.of(concern.report.language()), teamContact());
+            Locale language = Languages.of(concern.report.language());
+            mail.reporterQuestion(concern.report.reporter().email(), concern.reference, language, teamContact(language));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("questionId", question.id.toString());
@@ -101,12 +105,12 @@ public class ReporterQuestionService {
         return mapper.details(viewer, concern);
     }
 
-    /**
-     * Where a mail to the reporter would name the team's phone and name. The municipality profile will provide them;
-     * until it does, the mail points to the status page only.
-     */
-    StaffMail.TeamContact teamContact() {
-        return null;
+    /** How a reporter without the passcode reaches the team: the name and phone of the municipality's profile. */
+    StaffMail.TeamContact teamContact(Locale locale) {
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        String team = (english ? profile.team().en() : profile.team().da()) + ", "
+                + (english ? profile.municipality().en() : profile.municipality().da());
+        return new StaffMail.TeamContact(team, profile.phone());
     }
 
     /**

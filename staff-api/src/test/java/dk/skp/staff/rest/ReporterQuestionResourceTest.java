@@ -288,6 +288,8 @@ class ReporterQuestionResourceTest {
         String body = text(mails.get(0));
         assertTrue(body.contains(reference), body);
         assertTrue(body.contains("https://skp.example-kommune.dk/status"), "where to look: " + body);
+        // Without the passcode, whom to ask: the team of the municipality's profile (the test profile is Odense's).
+        assertTrue(body.contains("Odense"), "the team of the profile: " + body);
         assertFalse(body.contains("bench") || body.contains("time of day"), "never the question: " + body);
         for (String content : MailContent.FIXTURE_CONTENT) {
             assertFalse(body.contains(content), content + " in " + body);
