@@ -5,6 +5,7 @@ import dk.skp.model.problem.ProblemType;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.security.SecurityLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -26,7 +27,16 @@ public class ConcernAccess {
     }
 
     public ConcernEntity readable(Viewer viewer, UUID id) {
-        return concerns.findByIdOptional(id).filter(c -> mayRead(viewer, c)).orElseThrow(ConcernAccess::notFound);
+        return concerns.findByIdOptional(id).filter(c -> allowed(viewer, c, mayRead(viewer, c)))
+                .orElseThrow(ConcernAccess::notFound);
+    }
+
+    /** A concern that exists but is not theirs is a security event, though the caller is told it does not exist. */
+    private static boolean allowed(Viewer viewer, ConcernEntity concern, boolean allowed) {
+        if (!allowed) {
+            SecurityLog.notTheirs(viewer.subject(), concern.id);
+        }
+        return allowed;
     }
 
     /**
@@ -47,7 +57,8 @@ public class ConcernAccess {
      */
     public ConcernEntity claimable(Viewer viewer, UUID id, long expectedVersion) {
         ConcernEntity concern = concerns.findByIdOptional(id)
-                .filter(c -> mayRead(viewer, c) || (c.status == ConcernStatus.TRIAGED && c.assignedTo == null))
+                .filter(c -> allowed(viewer, c,
+                        mayRead(viewer, c) || (c.status == ConcernStatus.TRIAGED && c.assignedTo == null)))
                 .orElseThrow(ConcernAccess::notFound);
         return unchangedSince(concern, expectedVersion);
     }
