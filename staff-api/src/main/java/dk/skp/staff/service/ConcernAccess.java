@@ -22,8 +22,16 @@ public class ConcernAccess {
         this.concerns = concerns;
     }
 
+    /**
+     * Coordinators read every concern. A contact person reads a concern while it is theirs: assigned to them, and its
+     * work not ended. Once it is closed (for whatever reason: closed, redirected, duplicate, outside the target group)
+     * or given to someone else, it is gone for them, and asking for it is a security event like any concern not
+     * theirs; the coordinators keep it until its personal data is erased. The team keeps nothing of an ended concern
+     * visible to its former contact person: what they need to know afterwards (that it was closed, and why) the
+     * coordinator tells them. Reopened, it is assigned afresh.
+     */
     public static boolean mayRead(Viewer viewer, ConcernEntity concern) {
-        return viewer.seesAllConcerns() || viewer.subject().equals(concern.assignedTo);
+        return viewer.seesAllConcerns() || (viewer.subject().equals(concern.assignedTo) && concern.endedAt == null);
     }
 
     public ConcernEntity readable(Viewer viewer, UUID id) {
