@@ -201,6 +201,14 @@ const vocabularies = {
         DEAD_MESSAGE_DISCARDED: { da: 'Fejlet besked kasseret', en: 'Dead message discarded' },
         QUESTION_ASKED: { da: 'Spørgsmål til anmelderen', en: 'Question to the reporter' },
         REPORTER_ANSWERED: { da: 'Anmelderen svarede', en: 'The reporter answered' },
+        // Admin changes (issue #10, authz)
+        CONTACT_PERSON_ADDED: { da: 'Kontaktperson oprettet', en: 'Contact person added' },
+        CONTACT_PERSON_CHANGED: { da: 'Kontaktperson ændret', en: 'Contact person changed' },
+        CONTACT_PERSON_REMOVED: { da: 'Kontaktperson fjernet', en: 'Contact person removed' },
+        PARTNER_CREATED: { da: 'Samarbejdspartner oprettet', en: 'Partner created' },
+        PARTNER_REVOKED: { da: 'Samarbejdspartner spærret', en: 'Partner revoked' },
+        PARTNER_KEY_ISSUED: { da: 'Partnernøgle udstedt', en: 'Partner key issued' },
+        PARTNER_KEY_REVOKED: { da: 'Partnernøgle spærret', en: 'Partner key revoked' },
     },
     ReporterChannel: {
         STATUS_PAGE: { da: 'statussiden', en: 'the status page' },

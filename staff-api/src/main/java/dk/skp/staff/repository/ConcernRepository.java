@@ -57,6 +57,9 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
             query.append(" and status = :claimableStatus and assignedTo is null");
             params.and("claimableStatus", ConcernStatus.TRIAGED);
         }
+        if (filter.openOnly()) {
+            query.append(" and endedAt is null");
+        }
         if (afterReceivedAt != null) {
             query.append(" and (receivedAt < :afterAt or (receivedAt = :afterAt and id < :afterId))");
             params.and("afterAt", afterReceivedAt).and("afterId", afterId);
@@ -80,15 +83,16 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
                 SELECT o.id, o.reference, o.status, o.missed, o.due_at, o.assigned_to, o.priority, o.urgency,
                        o.acute_danger
                   FROM (SELECT id, reference, status, 'TRIAGE' AS missed, triage_due_at AS due_at, assigned_to,
-                               priority, urgency, acute_danger
+                               priority, urgency, acute_danger, ended_at
                           FROM staff.concern WHERE triage_due_at <= :now
                         UNION ALL
                         SELECT id, reference, status, 'FIRST_ATTEMPT', first_attempt_due_at, assigned_to,
-                               priority, urgency, acute_danger
+                               priority, urgency, acute_danger, ended_at
                           FROM staff.concern WHERE first_attempt_due_at <= :now) o
                  WHERE true""");
         if (assignedTo != null) {
-            sql.append(" AND o.assigned_to = :assignedTo");
+            // A contact person's own: only while the work goes on (see ConcernAccess).
+            sql.append(" AND o.assigned_to = :assignedTo AND o.ended_at IS NULL");
         }
         if (afterDue != null) {
             sql.append(" AND (o.due_at, o.id, o.missed) > (:afterDue, :afterId, :afterMissed)");

@@ -49,7 +49,20 @@ public class AuditLog {
         /** A coordinator put a question to the reporter; details hold the question's id and how the reporter was told. */
         QUESTION_ASKED,
         /** The reporter's answer to a question came in (written by the system); details hold the question's id. */
-        REPORTER_ANSWERED
+        REPORTER_ANSWERED,
+        /**
+         * An admin changed who may work with concerns or send them: a contact person added, changed or removed, a
+         * partner created or revoked, a partner key issued or revoked. Details hold ids (the contact person's record
+         * id and OIDC subject, the partner's id, the key's display prefix, never the key), and for a change the names
+         * of the fields that changed, never their values.
+         */
+        CONTACT_PERSON_ADDED,
+        CONTACT_PERSON_CHANGED,
+        CONTACT_PERSON_REMOVED,
+        PARTNER_CREATED,
+        PARTNER_REVOKED,
+        PARTNER_KEY_ISSUED,
+        PARTNER_KEY_REVOKED
     }
 
     /** The actions that change a concern: its history. */

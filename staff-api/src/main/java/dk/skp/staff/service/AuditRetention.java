@@ -15,8 +15,10 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Deletes audit rows older than {@code skp.staff.audit.retention}. The table forbids UPDATE, not DELETE: rows are never
- * changed, only let go of when they are old. Deletes in batches, each in a transaction of its own, so a first run
+ * Deletes audit rows older than {@code skp.staff.audit.retention}. This service's database role may not delete audit
+ * rows (nor change them): only the function {@code audit.purge_before}, which the database bootstrap owns, does, and it
+ * never deletes a row younger than a year whatever it is asked, so a stolen staff login cannot empty the trail. A
+ * retention shorter than that keeps rows for the year. Deletes in batches, each in a transaction of its own, so a first run
  * over years of rows never holds long locks; several instances may run it at once without harm.
  */
 @ApplicationScoped
@@ -52,10 +54,9 @@ public class AuditRetention {
      */
     public long purge(Clock now) {
         Instant cutoff = cutoff(now);
-        long deleted = Batches.untilDone(BATCH_SIZE, () -> Panache.getEntityManager().createNativeQuery("""
-                DELETE FROM staff.audit_event WHERE id IN (
-                    SELECT id FROM staff.audit_event WHERE occurred_at < ?1 ORDER BY occurred_at LIMIT ?2)""")
-                .setParameter(1, cutoff).setParameter(2, BATCH_SIZE).executeUpdate());
+        long deleted = Batches.untilDone(BATCH_SIZE, () -> ((Number) Panache.getEntityManager()
+                .createNativeQuery("SELECT audit.purge_before(?1, ?2)")
+                .setParameter(1, cutoff).setParameter(2, BATCH_SIZE).getSingleResult()).intValue());
         if (deleted > 0) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("before", cutoff.toString());

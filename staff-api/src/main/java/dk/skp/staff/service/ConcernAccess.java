@@ -5,6 +5,7 @@ import dk.skp.model.problem.ProblemType;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.security.SecurityLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -21,12 +22,29 @@ public class ConcernAccess {
         this.concerns = concerns;
     }
 
+    /**
+     * Coordinators read every concern. A contact person reads a concern while it is theirs: assigned to them, and its
+     * work not ended. Once it is closed (for whatever reason: closed, redirected, duplicate, outside the target group)
+     * or given to someone else, it is gone for them, and asking for it is a security event like any concern not
+     * theirs; the coordinators keep it until its personal data is erased. The team keeps nothing of an ended concern
+     * visible to its former contact person: what they need to know afterwards (that it was closed, and why) the
+     * coordinator tells them. Reopened, it is assigned afresh.
+     */
     public static boolean mayRead(Viewer viewer, ConcernEntity concern) {
-        return viewer.seesAllConcerns() || viewer.subject().equals(concern.assignedTo);
+        return viewer.seesAllConcerns() || (viewer.subject().equals(concern.assignedTo) && concern.endedAt == null);
     }
 
     public ConcernEntity readable(Viewer viewer, UUID id) {
-        return concerns.findByIdOptional(id).filter(c -> mayRead(viewer, c)).orElseThrow(ConcernAccess::notFound);
+        return concerns.findByIdOptional(id).filter(c -> allowed(viewer, c, mayRead(viewer, c)))
+                .orElseThrow(ConcernAccess::notFound);
+    }
+
+    /** A concern that exists but is not theirs is a security event, though the caller is told it does not exist. */
+    private static boolean allowed(Viewer viewer, ConcernEntity concern, boolean allowed) {
+        if (!allowed) {
+            SecurityLog.notTheirs(viewer.subject(), concern.id);
+        }
+        return allowed;
     }
 
     /**
@@ -47,7 +65,8 @@ public class ConcernAccess {
      */
     public ConcernEntity claimable(Viewer viewer, UUID id, long expectedVersion) {
         ConcernEntity concern = concerns.findByIdOptional(id)
-                .filter(c -> mayRead(viewer, c) || (c.status == ConcernStatus.TRIAGED && c.assignedTo == null))
+                .filter(c -> allowed(viewer, c,
+                        mayRead(viewer, c) || (c.status == ConcernStatus.TRIAGED && c.assignedTo == null)))
                 .orElseThrow(ConcernAccess::notFound);
         return unchangedSince(concern, expectedVersion);
     }

@@ -37,10 +37,13 @@ public class ConcernQueryService {
         this.clock = clock;
     }
 
-    /** Coordinators search everything; a contact person's search is always narrowed to their own concerns. */
+    /**
+     * Coordinators search everything; a contact person's search is always narrowed to the concerns they may read: their
+     * own, while the work goes on.
+     */
     @Transactional
     public ConcernPage list(Viewer viewer, ConcernFilter requested, String after, int limit) {
-        ConcernFilter filter = viewer.seesAllConcerns() ? requested : requested.assignedTo(viewer.subject());
+        ConcernFilter filter = viewer.seesAllConcerns() ? requested : requested.assignedTo(viewer.subject()).withOpenOnly();
         return page(viewer, filter, after, limit);
     }
 

@@ -30,9 +30,11 @@ public class ContactPersonAdminService {
     private final ConcernRepository concerns;
     private final Clock clock;
     private final StaffConfig config;
+    private final AuditLog audit;
 
     public ContactPersonAdminService(ContactPersonRepository contactPersons, ConcernRepository concerns, Clock clock,
-            StaffConfig config) {
+            StaffConfig config, AuditLog audit) {
+        this.audit = audit;
         this.contactPersons = contactPersons;
         this.concerns = concerns;
         this.clock = clock;
@@ -73,6 +75,7 @@ public class ContactPersonAdminService {
             }
             throw e;
         }
+        audit.record(admin, AuditLog.Action.CONTACT_PERSON_ADDED, null, about(person));
         LOG.infof("%s added contact person %s", admin.subject(), person.id);
         return view(person, 0, today());
     }
@@ -80,7 +83,16 @@ public class ContactPersonAdminService {
     @Transactional
     public ContactPerson update(Viewer admin, UUID id, ContactPersonUpdate request) {
         ContactPersonEntity person = existing(id);
+        List<Object> before = List.of(person.name, person.email, person.districts, person.capacity,
+                java.util.Objects.toString(person.absentUntil));
         apply(person, request.name(), request.email(), request.districts(), request.capacity(), request.absentUntil());
+        List<Object> after = List.of(person.name, person.email, person.districts, person.capacity,
+                java.util.Objects.toString(person.absentUntil));
+        List<String> names = List.of("name", "email", "districts", "capacity", "absentUntil");
+        Map<String, Object> details = about(person);
+        details.put("changed", java.util.stream.IntStream.range(0, names.size())
+                .filter(i -> !before.get(i).equals(after.get(i))).mapToObj(names::get).toList());
+        audit.record(admin, AuditLog.Action.CONTACT_PERSON_CHANGED, null, details);
         LOG.infof("%s changed contact person %s", admin.subject(), person.id);
         return view(person, concerns.countOpenAssignedTo(person.subject), today());
     }
@@ -93,7 +105,15 @@ public class ContactPersonAdminService {
             throw new ProblemException(ProblemType.CONFLICT, "contactPerson.hasOpenConcerns");
         }
         contactPersons.delete(person);
+        audit.record(admin, AuditLog.Action.CONTACT_PERSON_REMOVED, null, about(person));
         LOG.infof("%s removed contact person %s", admin.subject(), id);
+    }
+
+    private static Map<String, Object> about(ContactPersonEntity person) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("contactPerson", person.id.toString());
+        details.put("subject", person.subject);
+        return details;
     }
 
     private ContactPersonEntity existing(UUID id) {

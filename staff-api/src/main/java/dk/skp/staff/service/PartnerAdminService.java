@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,9 +29,11 @@ public class PartnerAdminService {
     private static final Logger LOG = Logger.getLogger(PartnerAdminService.class);
 
     private final Clock clock;
+    private final AuditLog audit;
 
-    public PartnerAdminService(Clock clock) {
+    public PartnerAdminService(Clock clock, AuditLog audit) {
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -45,6 +48,7 @@ public class PartnerAdminService {
         partner.defaultRole = request.defaultRole();
         partner.createdAt = clock.instant();
         em.persist(partner);
+        audit.record(admin, AuditLog.Action.PARTNER_CREATED, null, Map.of("partner", partner.id));
         LOG.infof("%s created partner %s", admin.subject(), partner.id);
         return view(partner, List.of());
     }
@@ -69,6 +73,8 @@ public class PartnerAdminService {
         entity.keyPrefix = Secrets.displayPrefix(key);
         entity.createdAt = clock.instant();
         Panache.getEntityManager().persist(entity);
+        audit.record(admin, AuditLog.Action.PARTNER_KEY_ISSUED, null,
+                Map.of("partner", partner.id, "keyPrefix", entity.keyPrefix));
         LOG.infof("%s issued key %s... for partner %s", admin.subject(), entity.keyPrefix, partner.id);
         return new IssuedKey(key, entity.keyPrefix, entity.createdAt);
     }
@@ -83,6 +89,7 @@ public class PartnerAdminService {
         }
         Instant now = clock.instant();
         keys.forEach(k -> k.revokedAt = now);
+        audit.record(admin, AuditLog.Action.PARTNER_KEY_REVOKED, null, Map.of("partner", partnerId, "keyPrefix", prefix));
         LOG.infof("%s revoked key %s... of partner %s", admin.subject(), prefix, partnerId);
     }
 
@@ -90,6 +97,7 @@ public class PartnerAdminService {
     public void revokePartner(Viewer admin, String partnerId) {
         PartnerEntity partner = live(partnerId);
         partner.revokedAt = clock.instant();
+        audit.record(admin, AuditLog.Action.PARTNER_REVOKED, null, Map.of("partner", partnerId));
         LOG.infof("%s revoked partner %s and with it all its keys", admin.subject(), partnerId);
     }
 

@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The audit trail for admins and the data protection officer, through HTTP. */
@@ -197,14 +198,33 @@ class AuditResourceTest {
                 + "AND actor IN ('coordinator-1', 'cp-1')"));
     }
 
+    /**
+     * The staff service's own database role, the one a stolen configuration or an injected statement would use,
+     * cannot take anything out of the trail or rewrite it; the purge function it may call keeps the last year whatever
+     * it is asked. (AuditRetentionTest shows the retention schedule still purges old rows through it.)
+     */
     @Test
-    void auditRowsCanBeDeletedButNeverChanged() {
+    void theStaffRoleCannotDeleteOrRewriteAuditRows() {
         auditRow("2027-06-01T08:00:00Z", "immutable-actor", "READ");
-        assertThrows(IllegalStateException.class,
-                () -> sql("UPDATE staff.audit_event SET actor = 'someone' WHERE actor = 'immutable-actor'"));
-        sql("DELETE FROM staff.audit_event WHERE actor = 'immutable-actor'");
-        assertEquals(0, StaffDatabase.count("SELECT count(*) FROM staff.audit_event WHERE actor = 'immutable-actor'"));
+        sql("INSERT INTO staff.audit_event (actor, actor_roles, action) VALUES ('immutable-actor', 'admin', 'SEARCH')");
+        // Granting itself DELETE is no error, but grants nothing (PostgreSQL warns): the role holds no grant option.
+        sql("GRANT DELETE, UPDATE, TRUNCATE ON audit.audit_event TO CURRENT_USER");
+        for (String attack : List.of(
+                "UPDATE staff.audit_event SET actor = 'someone' WHERE actor = 'immutable-actor'",
+                "UPDATE audit.audit_event SET actor = 'someone' WHERE actor = 'immutable-actor'",
+                "DELETE FROM staff.audit_event WHERE actor = 'immutable-actor'",
+                "DELETE FROM audit.audit_event WHERE actor = 'immutable-actor'",
+                "TRUNCATE audit.audit_event",
+                "ALTER TABLE audit.audit_event DISABLE TRIGGER audit_event_no_update",
+                "DROP TABLE audit.audit_event CASCADE",
+                "CREATE OR REPLACE FUNCTION audit.purge_before(cutoff timestamptz, max_rows integer) RETURNS integer "
+                        + "LANGUAGE sql AS 'SELECT 0'")) {
+            assertThrows(IllegalStateException.class, () -> sql(attack), attack);
+        }
+        sql("SELECT audit.purge_before(now() + interval '100 years', 1000)");
+        assertEquals(2, StaffDatabase.count("SELECT count(*) FROM staff.audit_event WHERE actor = 'immutable-actor'"),
+                "nothing younger than a year is purged, whatever cut-off is asked for");
         given().auth().oauth2(DPO).queryParam("actor", "immutable-actor").when().get(PATH).then().statusCode(200)
-                .body("items", hasSize(0));
+                .body("items", hasSize(2));
     }
 }

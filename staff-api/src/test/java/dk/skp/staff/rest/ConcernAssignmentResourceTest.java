@@ -203,4 +203,46 @@ class ConcernAssignmentResourceTest {
                 .then().statusCode(200).body("find { it.subject == 'cp-dina' }.currentlyAssigned", equalTo(true))
                 .body("find { it.subject == 'cp-dina' }.freeCapacity", equalTo(3));
     }
+
+    /**
+     * A contact person reads a concern only while it is theirs: taken from them, or closed, it is as if it did not
+     * exist - the whole concern, its briefing, its linked view, their list, and any change; the coordinator still sees
+     * who held it.
+     */
+    @Test
+    void aContactPersonLosesTheConcernWhenItIsUnassignedOrClosed() {
+        String record = contactPerson("cp-leaving", "Lea Ving", "[\"Access-Syd\"]", 5, null);
+        String cp = contactPersonToken("cp-leaving");
+        String id = receive(consumer);
+        triage(id, "Access-Syd");
+        String version = assign(id, record);
+        seesIt(cp, id, true);
+
+        version = change(COORDINATOR, "DELETE", path(id, "assignment"), version, null).then().statusCode(200)
+                .extract().header("ETag");
+        seesIt(cp, id, false);
+
+        version = change(COORDINATOR, "PUT", path(id, "assignment"), version, "{\"contactPersonId\": \"" + record + "\"}")
+                .then().statusCode(200).extract().header("ETag");
+        seesIt(cp, id, true);
+
+        version = change(COORDINATOR, "POST", path(id, "close"), version, "{\"reason\": \"DECEASED\"}")
+                .then().statusCode(200).extract().header("ETag");
+        seesIt(cp, id, false);
+        change(cp, "POST", path(id, "attempts"), version,
+                "{\"attemptedAt\": \"2026-11-02T09:00:00Z\", \"channel\": \"PHONE\", \"outcome\": \"NO_ANSWER\"}")
+                .then().statusCode(404);
+        given().auth().oauth2(COORDINATOR).when().get("/api/v1/concerns/" + id)
+                .then().statusCode(200).body("assignedTo", org.hamcrest.Matchers.equalTo("cp-leaving"));
+    }
+
+    private static void seesIt(String token, String id, boolean sees) {
+        int status = sees ? 200 : 404;
+        for (String view : List.of("", "/briefing", "/linked")) {
+            given().auth().oauth2(token).when().get("/api/v1/concerns/" + id + view).then().statusCode(status);
+        }
+        List<String> listed = given().auth().oauth2(token).when().get("/api/v1/concerns?limit=100")
+                .then().statusCode(200).extract().path("items.id");
+        assertEquals(sees, listed.contains(id), "in their list: " + listed);
+    }
 }

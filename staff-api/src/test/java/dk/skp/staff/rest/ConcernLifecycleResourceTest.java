@@ -267,13 +267,13 @@ class ConcernLifecycleResourceTest {
         ConcernSteps.sql("""
                 CREATE FUNCTION staff.fail_close_audit() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'audit is down'; END $$;
-                CREATE TRIGGER fail_close_audit BEFORE INSERT ON staff.audit_event FOR EACH ROW
+                CREATE TRIGGER fail_close_audit BEFORE INSERT ON audit.audit_event FOR EACH ROW
                     WHEN (NEW.action = 'CLOSE') EXECUTE FUNCTION staff.fail_close_audit();""");
         try {
             change(COORDINATOR, "POST", path(id, "close"), version, "{\"reason\": \"MOVED\"}")
                     .then().statusCode(500).contentType("application/problem+json");
         } finally {
-            ConcernSteps.sql("DROP TRIGGER fail_close_audit ON staff.audit_event; DROP FUNCTION staff.fail_close_audit()");
+            ConcernSteps.sql("DROP TRIGGER fail_close_audit ON audit.audit_event; DROP FUNCTION staff.fail_close_audit()");
         }
         assertArrayEquals(before, reporterStatus(reference), "status and its time are as before");
         assertEquals(version, etag(id));
