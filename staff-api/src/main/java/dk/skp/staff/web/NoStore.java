@@ -16,7 +16,8 @@ public class NoStore {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String path = context.normalizedPath();
-            if (!path.startsWith("/assets/") && !path.startsWith("/favicon.")) {
+            // No path (a malformed request line) is answered with a refusal: no-store as well.
+            if (path == null || !path.startsWith("/assets/") && !path.startsWith("/favicon.")) {
                 context.addHeadersEndHandler(done -> context.response().headers().set("Cache-Control", "no-store"));
             }
             context.next();
