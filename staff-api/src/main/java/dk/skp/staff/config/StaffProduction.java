@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What staff-api refuses to start without in production (see {@link ProductionSettings}). The values are the settings themselves,
- * gathered under skp.production in application.properties.
+ * What staff-api refuses to start without in production (see {@link ProductionSettings}).
+ * The values are the settings themselves, gathered under skp.production in application.properties.
  */
 @ConfigMapping(prefix = "skp.production")
 @ProductionSettings.Checked
