@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * The packaged services as separate processes, as they run in production: a database of their own, staff-api signing
  * staff in through the build's one Keycloak ({@link KeycloakServer#shared()}), and intake-api. For the tests of the
  * packaged app (*IT); logs in target/&lt;name&gt;-logs.
+ * <p>
+ * They run in the profile {@code local} that bin/run uses: the test databases' roles have the development passwords
+ * and the build's Keycloak the development client secret and an http issuer, which a production start refuses
+ * ({@code ProductionStartIT} tests that refusal). Proof of work for API clients stays on, as deployed.
  */
 public final class PackagedSystem implements AutoCloseable {
 
@@ -27,6 +31,8 @@ public final class PackagedSystem implements AutoCloseable {
     private Process intake;
     public final int staffPort;
     public final int intakePort;
+    public final int staffManagementPort;
+    public final int intakeManagementPort;
 
     private PackagedSystem(String name) throws IOException {
         logs = Path.of("target", name + "-logs");
@@ -35,6 +41,8 @@ public final class PackagedSystem implements AutoCloseable {
         db = TestDatabase.create(name);
         staffPort = freePort();
         intakePort = freePort();
+        staffManagementPort = freePort();
+        intakeManagementPort = freePort();
     }
 
     /** Starts both services; {@code intakeEnv} adds to intake's environment (e.g. to lift its per-client limits). */
@@ -63,24 +71,28 @@ public final class PackagedSystem implements AutoCloseable {
         assertTrue(Files.exists(staffJar), "staff-api is not packaged at " + staffJar.toAbsolutePath());
 
         DatabaseSettings s = db.settings();
-        Map<String, String> common = Map.of("SKP_DB_HOST", s.host(), "SKP_DB_PORT", String.valueOf(s.port()),
+        Map<String, String> common = Map.of("QUARKUS_PROFILE", "local", "SKP_DB_HOST", s.host(),
+                "SKP_DB_PORT", String.valueOf(s.port()),
                 "SKP_DB_NAME", s.database(), "SKP_DB_INTAKE_USER", s.intakeUser(), "SKP_DB_INTAKE_PASSWORD",
                 s.intakePassword(), "SKP_DB_STAFF_USER", s.staffUser(), "SKP_DB_STAFF_PASSWORD", s.staffPassword());
 
         // Staff first: its migrations create the queue that intake writes to.
         Map<String, String> staffOwn = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(staffPort),
+                "QUARKUS_MANAGEMENT_PORT", String.valueOf(staffManagementPort),
                 "SKP_STAFF_AUTH_SERVER_URL", keycloak.issuer(),
                 "SKP_STAFF_AUTH_CLIENT_SECRET", KeycloakServer.CLIENT_SECRET,
                 "SKP_STAFF_MAIL_LINK_BASE", staffUrl() + "/concerns",
                 "SKP_STAFF_MAIL_REPORTER_STATUS_PAGE", intakeUrl() + "/status"));
         staffOwn.putAll(staffEnv);
         staff = start(staffJar, common, staffOwn, "staff");
-        awaitReady(staffPort, staff, "staff");
+        awaitReady(staffManagementPort, staff, "staff");
         Map<String, String> intakeOwn = new HashMap<>(intakeEnv);
+        intakeOwn.putIfAbsent("SKP_INTAKE_PROTECTION_API_PROOF_OF_WORK", "true");
         intakeOwn.put("QUARKUS_HTTP_PORT", String.valueOf(intakePort));
+        intakeOwn.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(intakeManagementPort));
         intakeOwn.put("SKP_INTAKE_MAIL_STAFF_LINK_BASE", staffUrl());
         intake = start(intakeJar, common, intakeOwn, "intake");
-        awaitReady(intakePort, intake, "intake");
+        awaitReady(intakeManagementPort, intake, "intake");
     }
 
     public String staffUrl() {

@@ -50,6 +50,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTestResource(value = IntakeDatabase.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = MailServer.class, restrictToAnnotatedClass = true)
 class MailOutboxTest {
+    /** On the management interface, not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -87,7 +91,7 @@ class MailOutboxTest {
         assertTrue(text.contains("the team keeps no case journal") && text.contains("90 days later"), "what is kept: " + text);
         assertNothingOf(concern, mail);
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(this.metrics).then().statusCode(200).extract().asString();
         assertTrue(gauge(metrics, "skp_intake_mail_sent_total\\{kind=\"RECEIPT\"[^}]*}") >= 1, "sent counter");
         assertTrue(metrics.contains("skp_intake_mail_outbox_pending"), "pending gauge");
     }
@@ -221,9 +225,9 @@ class MailOutboxTest {
         assertEquals(0, count("SELECT count(*) FROM intake.mail_outbox WHERE recipient = '" + POLICE_EMAIL
                 + "' AND failed_at IS NOT NULL"));
 
-        awaitTrue(() -> gauge(given().when().get("/q/metrics").then().extract().asString(),
+        awaitTrue(() -> gauge(given().when().get(this.metrics).then().extract().asString(),
                 "skp_intake_mail_outbox_given_up(?:\\{[^}]*})?") >= 1, "the given-up gauge counts it");
-        assertTrue(gauge(given().when().get("/q/metrics").then().extract().asString(),
+        assertTrue(gauge(given().when().get(this.metrics).then().extract().asString(),
                 "skp_intake_mail_failed_total\\{kind=\"RECEIPT\",outcome=\"given-up\"[^}]*}") >= 1);
     }
 

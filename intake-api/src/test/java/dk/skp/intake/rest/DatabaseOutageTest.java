@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = IntakeDatabase.class, restrictToAnnotatedClass = true)
 class DatabaseOutageTest {
+    /** On the management interface, not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "health/ready", management = true)
+    java.net.URL ready;
+
 
     @Test
     void whileTheDatabaseIsUnreachableIntakeAnswers503AndNeverA2xx() throws Exception {
@@ -34,7 +38,7 @@ class DatabaseOutageTest {
                     .header("Retry-After", not(emptyOrNullString()))
                     .body("type", equalTo("urn:skp:problem:service-unavailable"))
                     .body("detail", equalTo("Nothing was saved. Please try again in a moment. If someone is in acute danger, call 112."));
-            given().when().get("/q/health/ready").then().statusCode(503);
+            given().when().get(ready).then().statusCode(503);
         } finally {
             IntakeDatabase.lockOutIntake(false);
         }

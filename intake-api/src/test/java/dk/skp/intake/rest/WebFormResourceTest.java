@@ -39,6 +39,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = IntakeDatabase.class, restrictToAnnotatedClass = true)
 class WebFormResourceTest {
+    /** On the management interface, not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
@@ -204,7 +208,7 @@ class WebFormResourceTest {
                 .then().statusCode(200).extract().asString();
         reference(html);
         assertEquals(before, IntakeDatabase.queued());
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(this.metrics).then().statusCode(200)
                 .body(matchesPattern("(?s).*skp_intake_protection_refused_total\\{[^}]*reason=\"honeypot\"[^}]*\\} [1-9].*"));
     }
 

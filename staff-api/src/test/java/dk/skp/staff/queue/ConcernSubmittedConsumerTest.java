@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = StaffDatabase.class, restrictToAnnotatedClass = true)
 class ConcernSubmittedConsumerTest {
+    /** On the management interface, not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
 
     @Inject
     ConcernSubmittedConsumer consumer;
@@ -79,9 +83,9 @@ class ConcernSubmittedConsumerTest {
         String error = String.valueOf(StaffDatabase.count("SELECT count(*) FROM queue.message WHERE last_error LIKE '%Jens%'"));
         assertEquals("0", error, "the error column holds no content of the message");
 
-        dk.skp.staff.Await.until(() -> given().when().get("/q/metrics").then().extract().asString()
+        dk.skp.staff.Await.until(() -> given().when().get(this.metrics).then().extract().asString()
                 .contains("skp_queue_dead{topic=\"concern-submitted\"} 1.0"));
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(this.metrics).then().statusCode(200)
                 .body(containsString("skp_queue_pending{topic=\"concern-submitted\"}"))
                 .body(containsString("skp_queue_oldest_age_seconds{topic=\"concern-submitted\"}"));
     }

@@ -73,6 +73,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = StaffDatabase.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = GreenMailServer.class, restrictToAnnotatedClass = true)
 class ReporterQuestionResourceTest {
+    /** On the management interface, not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
 
     private static final String QUESTION = "Is there a time of day when he is usually at the bench?";
     private static final String ANSWER = "Mornings before nine, nearly every day. He likes coffee.";
@@ -382,7 +386,7 @@ class ReporterQuestionResourceTest {
         dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + id
                 + "' AND dead_at IS NOT NULL AND last_error LIKE '%unsupported schemaVersion 2%'") == 1);
         assertEquals(0, StaffDatabase.count("SELECT count(*) FROM queue.message WHERE last_error LIKE '%Secret%'"));
-        dk.skp.staff.Await.until(() -> given().when().get("/q/metrics").then().extract().asString()
+        dk.skp.staff.Await.until(() -> given().when().get(this.metrics).then().extract().asString()
                 .contains("skp_queue_dead{topic=\"reporter-answered\"} 1.0"));
     }
 

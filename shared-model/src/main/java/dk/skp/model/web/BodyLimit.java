@@ -1,4 +1,4 @@
-package dk.skp.intake.web;
+package dk.skp.model.web;
 
 import dk.skp.model.problem.Languages;
 import dk.skp.model.problem.Problem;
