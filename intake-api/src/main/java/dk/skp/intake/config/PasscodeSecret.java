@@ -1,6 +1,7 @@
 package dk.skp.intake.config;
 
 import dk.skp.model.exchange.PasscodeHasher;
+import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -19,6 +20,7 @@ public interface PasscodeSecret {
     class Producer {
         @Produces
         @Singleton
+        @Startup // a missing or short secret stops the service at start, not at the first passcode
         PasscodeHasher passcodes(PasscodeSecret config) {
             return new PasscodeHasher(config.secret());
         }
