@@ -74,7 +74,9 @@ public final class PackagedSystem implements AutoCloseable {
         Map<String, String> common = Map.of("QUARKUS_PROFILE", "local", "SKP_DB_HOST", s.host(),
                 "SKP_DB_PORT", String.valueOf(s.port()),
                 "SKP_DB_NAME", s.database(), "SKP_DB_INTAKE_USER", s.intakeUser(), "SKP_DB_INTAKE_PASSWORD",
-                s.intakePassword(), "SKP_DB_STAFF_USER", s.staffUser(), "SKP_DB_STAFF_PASSWORD", s.staffPassword());
+                s.intakePassword(), "SKP_DB_STAFF_USER", s.staffUser(), "SKP_DB_STAFF_PASSWORD", s.staffPassword(),
+                // The packaged services run in the production profile, which has no passcode secret of its own.
+                "SKP_PASSCODE_SECRET", "packaged-system-test-passcode-secret-not-for-production");
 
         // Staff first: its migrations create the queue that intake writes to.
         Map<String, String> staffOwn = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(staffPort),

@@ -16,7 +16,10 @@ public interface IntakeConfig {
 
     Idempotency idempotency();
 
-    /** Requests per client before 429; in memory per instance, so N instances allow up to N times as many. */
+    /**
+     * Requests per client and hour before 429, counted in the database and shared by all instances; a client address
+     * is an IPv4 address or an IPv6 /64.
+     */
     interface Limits {
         /** Submissions from one client IP without an API key. */
         @WithDefault("20")
@@ -29,6 +32,17 @@ public interface IntakeConfig {
         /** Status look-ups from one client IP. */
         @WithDefault("60")
         int statusLookupsPerHour();
+
+        /**
+         * Unknown partner keys from one client address, counted in memory per instance (they must be refused before
+         * the database is asked); then 429 until the allowance refills.
+         */
+        @WithDefault("10")
+        int unknownPartnerKeysPerHour();
+
+        /** Receipt mails to one e-mail address per day; the concern is accepted beyond that, only the mail is skipped. */
+        @WithDefault("5")
+        int receiptsPerAddressPerDay();
     }
 
     interface StatusLookup {

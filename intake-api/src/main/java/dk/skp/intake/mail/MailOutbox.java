@@ -1,5 +1,7 @@
 package dk.skp.intake.mail;
 
+import dk.skp.intake.config.IntakeConfig;
+import dk.skp.intake.service.Pseudonyms;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.concern.Reporter;
 import dk.skp.model.vocabulary.Anonymity;
@@ -15,7 +17,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -37,10 +41,17 @@ public class MailOutbox {
     private final AgroalDataSource dataSource;
     private final MailConfig config;
     private final Optional<String> teamInbox;
+    private final Pseudonyms pseudonyms;
+    private final IntakeConfig intakeConfig;
+    private final Clock clock;
 
-    public MailOutbox(AgroalDataSource dataSource, MailConfig config) {
+    public MailOutbox(AgroalDataSource dataSource, MailConfig config, Pseudonyms pseudonyms, IntakeConfig intakeConfig,
+            Clock clock) {
         this.dataSource = dataSource;
         this.config = config;
+        this.pseudonyms = pseudonyms;
+        this.intakeConfig = intakeConfig;
+        this.clock = clock;
         this.teamInbox = config.teamInbox().map(String::strip).filter(MailOutbox::isUsableAddress);
     }
 
@@ -56,8 +67,8 @@ public class MailOutbox {
 
     /**
      * Promises the mails an accepted concern calls for: a receipt when the reporter gave an address and is not
-     * anonymous, and an alert to the team when the concern is urgent. Only in the caller's transaction, so that
-     * the mails exist exactly when the concern does.
+     * anonymous and has not had its day's receipts already, and an alert to the team when the concern is urgent.
+     * Only in the caller's transaction, so that the mails exist exactly when the concern does.
      *
      * @param locale the language the reporter is answered in
      */
@@ -67,6 +78,17 @@ public class MailOutbox {
         boolean alert = isUrgent(report) && teamInbox.isPresent();
         if (reporterAddress.isEmpty() && !alert) {
             return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (reporterAddress.isPresent() && !countReceipt(connection, reporterAddress.get())) {
+                // Without the address: it is personal data, and the reference is enough to find the concern.
+                LOG.infof("no receipt for concern %s: its address has had %d receipts today already", reference,
+                        intakeConfig.limits().receiptsPerAddressPerDay());
+                reporterAddress = Optional.empty();
+                if (!alert) {
+                    return;
+                }
+            }
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
@@ -80,6 +102,35 @@ public class MailOutbox {
                         teamInbox.get(), report.acuteDanger());
             }
             insert.executeBatch();
+        }
+    }
+
+    /**
+     * Counts a receipt to {@code address} today, under the address's pseudonym: anyone can type a stranger's address
+     * into the form, and the cap keeps the form from becoming a way to flood that inbox.
+     *
+     * @return whether the receipt is within the day's cap
+     */
+    private boolean countReceipt(Connection connection, String address) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO intake.receipt_count AS c (address_hmac, day, receipts) VALUES (?, ?, 1)
+                ON CONFLICT (address_hmac, day) DO UPDATE SET receipts = c.receipts + 1
+                RETURNING receipts""")) {
+            upsert.setString(1, pseudonyms.of("receipt", address.strip().toLowerCase(Locale.ROOT)));
+            upsert.setObject(2, LocalDate.now(clock));
+            try (ResultSet row = upsert.executeQuery()) {
+                row.next();
+                return row.getInt(1) <= intakeConfig.limits().receiptsPerAddressPerDay();
+            }
+        }
+    }
+
+    /** Forgets the receipt counts of days that are over; called by housekeeping. */
+    public int deleteEndedReceiptCounts() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM intake.receipt_count WHERE day < ?")) {
+            delete.setObject(1, LocalDate.now(clock));
+            return delete.executeUpdate();
         }
     }
 

@@ -15,8 +15,13 @@ public interface ProtectionConfig {
      */
     Optional<String> challengeKey();
 
-    /** Upper bound of the secret number in a challenge: the client tries on average half of this many SHA-256 hashes. */
-    @WithDefault("50000")
+    /**
+     * Upper bound of the secret number in a challenge: the client tries on average half of this many SHA-256 hashes.
+     * At 1,000,000 a script pays about half a second of one core per submission (ProofOfWorkCostTest prints the
+     * figure for the machine it runs on), while the form's script solves it in the background in a few seconds on a
+     * phone, as the person fills in the form.
+     */
+    @WithDefault("1000000")
     long maxNumber();
 
     /** How long a challenge may be solved and sent. */

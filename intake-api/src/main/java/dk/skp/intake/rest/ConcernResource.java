@@ -120,7 +120,7 @@ public class ConcernResource {
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7E]{1,200}", message = "{skp.idempotencyKey}") String idempotencyKey,
             @Context HttpHeaders headers, @Context HttpServerRequest request) {
         // Named "body": a problem report names a missing or invalid parameter by its Java name.
-        Partner partner = partners.authenticate(authorization);
+        Partner partner = partners.authenticate(authorization, clientAddress(request));
         if (partner == null && protection.apiProofOfWork()) {
             guard.verifyProofOfWork(proofOfWork);
         }

@@ -1,6 +1,7 @@
 package dk.skp.intake.service;
 
 import dk.skp.intake.config.IntakeConfig;
+import dk.skp.intake.mail.MailOutbox;
 import dk.skp.intake.repository.IdempotencyRecords;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +16,16 @@ public class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
 
     private final IdempotencyRecords idempotency;
+    private final RateLimiter limiter;
+    private final MailOutbox mailOutbox;
     private final IntakeConfig config;
     private final Clock clock;
 
-    public Housekeeping(IdempotencyRecords idempotency, IntakeConfig config, Clock clock) {
+    public Housekeeping(IdempotencyRecords idempotency, RateLimiter limiter, MailOutbox mailOutbox, IntakeConfig config,
+            Clock clock) {
         this.idempotency = idempotency;
+        this.limiter = limiter;
+        this.mailOutbox = mailOutbox;
         this.config = config;
         this.clock = clock;
     }
@@ -33,6 +39,17 @@ public class Housekeeping {
             }
         } catch (SQLException e) {
             LOG.warnf("could not delete expired idempotency records: %s", e.getMessage());
+        }
+    }
+
+    /** Rate-limit windows that have ended and receipt counts of days that are over: both only count the present. */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void deleteEndedCounts() {
+        try {
+            limiter.deleteEndedWindows();
+            mailOutbox.deleteEndedReceiptCounts();
+        } catch (SQLException e) {
+            LOG.warnf("could not delete ended rate-limit windows or receipt counts: %s", e.getMessage());
         }
     }
 }

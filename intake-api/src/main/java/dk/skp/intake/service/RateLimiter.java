@@ -2,81 +2,93 @@ package dk.skp.intake.service;
 
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
-import io.quarkus.scheduler.Scheduled;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets per client (an IP address or a partner), in memory. Each instance limits on its own, which is
- * enough to stop a flood from one client without a shared store; N instances allow up to N times the limit.
+ * Requests per client and hour, counted in PostgreSQL (intake.rate_limit), so that every instance behind the load
+ * balancer takes from one budget: N instances allow the limit once, not N times. A fixed window of an hour per bucket,
+ * one atomic upsert per request; a client can at most double its budget across a window's edge, which is the price of
+ * a single statement. Clients are counted by {@link ClientAddress#bucket} (IPv6 by its /64), and only as a
+ * {@link Pseudonyms pseudonym}.
+ * <p>
+ * When the database cannot be reached the limiter fails closed, 503 with Retry-After, as the submission itself would:
+ * nothing it guards can be done without the database anyway.
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    private static final Duration WINDOW = Duration.ofHours(1);
+    static final Duration WINDOW = Duration.ofHours(1);
 
+    private final AgroalDataSource dataSource;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimiter(Clock clock) {
+    public RateLimiter(AgroalDataSource dataSource, Pseudonyms pseudonyms, Clock clock) {
+        this.dataSource = dataSource;
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
     }
 
-    /** Takes one token from the client's bucket, which refills evenly to {@code perHour} over an hour. */
-    public void acquire(String client, int perHour) {
-        long now = clock.millis();
-        Bucket bucket = buckets.computeIfAbsent(client, k -> new Bucket(perHour, now));
-        long waitMillis;
-        synchronized (bucket) {
-            waitMillis = bucket.take(perHour, now);
+    /** Counts one request of a client address for a purpose ("submit", "status"). */
+    public void acquireForAddress(String purpose, String clientAddress, int perHour) {
+        acquire(purpose, ClientAddress.bucket(clientAddress), perHour);
+    }
+
+    /**
+     * Counts one request of {@code client} for {@code purpose}.
+     *
+     * @throws ProblemException TOO_MANY_REQUESTS with Retry-After at the window's end, once the window holds more
+     *                          than {@code perHour}; SERVICE_UNAVAILABLE when the count cannot be kept
+     */
+    public void acquire(String purpose, String client, int perHour) {
+        Instant now = clock.instant();
+        long windowMillis = WINDOW.toMillis();
+        Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
+        String bucket = purpose + ":" + pseudonyms.of("rate-limit", purpose + ":" + client);
+        int hits;
+        try {
+            hits = QuarkusTransaction.requiringNew().call(() -> count(bucket, windowStart));
+        } catch (QuarkusTransactionException e) {
+            throw ProblemException.unavailable(e);
         }
-        if (waitMillis > 0) {
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, null, List.of(),
-                    Duration.ofMillis(waitMillis).plusSeconds(1), null);
+        if (hits > perHour) {
+            Duration untilNextWindow = Duration.between(now, windowStart.plus(WINDOW));
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, null, List.of(), untilNextWindow.plusSeconds(1), null);
         }
     }
 
-    /** Forgets clients whose buckets are full again, so the map does not grow with every address ever seen. */
-    @Scheduled(every = "10m", delayed = "10m")
-    void forgetIdleClients() {
-        long now = clock.millis();
-        buckets.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return e.getValue().fullAt(now);
+    private int count(String bucket, Instant windowStart) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO intake.rate_limit AS r (bucket, window_start, hits) VALUES (?, ?, 1)
+                ON CONFLICT (bucket, window_start) DO UPDATE SET hits = r.hits + 1
+                RETURNING hits""")) {
+            upsert.setString(1, bucket);
+            upsert.setTimestamp(2, Timestamp.from(windowStart));
+            try (ResultSet row = upsert.executeQuery()) {
+                row.next();
+                return row.getInt(1);
             }
-        });
+        }
     }
 
-    private static final class Bucket {
-        private double tokens;
-        private long updatedAt;
-        private int capacity;
-
-        Bucket(int capacity, long now) {
-            this.tokens = capacity;
-            this.capacity = capacity;
-            this.updatedAt = now;
-        }
-
-        /** @return 0 when a token was taken, else how long until one is available */
-        long take(int perHour, long now) {
-            capacity = perHour;
-            double perMilli = perHour / (double) WINDOW.toMillis();
-            tokens = Math.min(capacity, tokens + (now - updatedAt) * perMilli);
-            updatedAt = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / perMilli);
-        }
-
-        boolean fullAt(long now) {
-            double perMilli = capacity / (double) WINDOW.toMillis();
-            return tokens + (now - updatedAt) * perMilli >= capacity;
+    /** Forgets windows that have ended; called by {@link Housekeeping}. */
+    public int deleteEndedWindows() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM intake.rate_limit WHERE window_start < ?")) {
+            delete.setTimestamp(1, Timestamp.from(clock.instant().minus(WINDOW)));
+            return delete.executeUpdate();
         }
     }
 }

@@ -7,7 +7,7 @@ import dk.skp.intake.repository.ReporterQuestionRepository.Marked;
 import dk.skp.intake.repository.ReporterQuestionRepository.OpenQuestion;
 import dk.skp.intake.repository.ReporterStatusRepository;
 import dk.skp.intake.repository.ReporterStatusRepository.Entry;
-import dk.skp.model.exchange.Secrets;
+import dk.skp.model.exchange.PasscodeHasher;
 import dk.skp.model.message.ReporterAnswered;
 import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.ProblemException;
@@ -17,8 +17,6 @@ import dk.skp.model.vocabulary.PublicStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,9 +40,11 @@ public class StatusService {
     private final RateLimiter limiter;
     private final IntakeConfig config;
     private final Clock clock;
+    private final PasscodeHasher passcodes;
 
     public StatusService(ReporterStatusRepository statuses, ReporterQuestionRepository questions, ConcernQueue queue,
-            RateLimiter limiter, IntakeConfig config, Clock clock) {
+            RateLimiter limiter, IntakeConfig config, Clock clock, PasscodeHasher passcodes) {
+        this.passcodes = passcodes;
         this.statuses = statuses;
         this.questions = questions;
         this.queue = queue;
@@ -63,12 +63,11 @@ public class StatusService {
 
     public StatusView lookup(String typedReference, String passcode, String clientAddress) {
         String reference = admit(typedReference, passcode, clientAddress);
-        String hash = Secrets.hashPasscode(passcode);
         Optional<StatusView> view;
         try {
             // The attempt is counted in its own transaction, which commits whether or not the passcode was right.
             view = QuarkusTransaction.requiringNew().call(() -> {
-                Optional<PublicStatus> status = reference == null ? Optional.empty() : check(reference, hash);
+                Optional<PublicStatus> status = reference == null ? Optional.empty() : check(reference, passcode);
                 if (status.isEmpty()) {
                     return Optional.<StatusView>empty();
                 }
@@ -91,12 +90,11 @@ public class StatusService {
         UUID questionId = validate(answer);
         String text = answer.answer().strip();
         String reference = admit(typedReference, passcode, clientAddress);
-        String hash = Secrets.hashPasscode(passcode);
         Instant now = clock.instant();
         Optional<Marked> marked;
         try {
             marked = QuarkusTransaction.requiringNew().call(() -> {
-                if (reference == null || check(reference, hash).isEmpty()) {
+                if (reference == null || check(reference, passcode).isEmpty()) {
                     return Optional.<Marked>empty();
                 }
                 Marked result = questions.markAnswered(reference, questionId, now);
@@ -142,14 +140,14 @@ public class StatusService {
 
     /** Rate limit and passcode presence; the normalised reference, or null for one that cannot exist. */
     private String admit(String typedReference, String passcode, String clientAddress) {
-        limiter.acquire("status:" + clientAddress, config.limits().statusLookupsPerHour());
+        limiter.acquireForAddress("status", clientAddress, config.limits().statusLookupsPerHour());
         if (passcode == null || passcode.isBlank()) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "passcode.missing");
         }
         return ReferenceNumber.normalise(typedReference);
     }
 
-    private Optional<PublicStatus> check(String reference, String hash) throws Exception {
+    private Optional<PublicStatus> check(String reference, String passcode) throws Exception {
         Optional<Entry> found = statuses.findForUpdate(reference);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -159,8 +157,7 @@ public class StatusService {
         if (entry.lockedUntil() != null && entry.lockedUntil().isAfter(now)) {
             return Optional.empty();
         }
-        if (MessageDigest.isEqual(entry.passcodeHash().getBytes(StandardCharsets.US_ASCII),
-                hash.getBytes(StandardCharsets.US_ASCII))) {
+        if (passcodes.matches(entry.passcodeHash(), passcode)) {
             if (entry.failedAttempts() > 0 || entry.lockedUntil() != null) {
                 statuses.recordAttempt(reference, 0, null);
             }

@@ -9,6 +9,7 @@ import dk.skp.intake.repository.IssuedReferences;
 import dk.skp.intake.repository.ReporterStatusRepository;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.concern.ConcernRules;
+import dk.skp.model.exchange.PasscodeHasher;
 import dk.skp.model.exchange.Secrets;
 import dk.skp.model.message.ConcernSubmitted;
 import dk.skp.model.message.MessageCodec;
@@ -49,11 +50,13 @@ public class SubmissionService {
     private final RateLimiter limiter;
     private final MailOutbox mailOutbox;
     private final ServedArea servedArea;
+    private final PasscodeHasher passcodes;
 
     public SubmissionService(RateLimiter limiter, ConcernRules rules, ServedArea servedArea, ConcernQueue queue,
             IssuedReferences references, ReporterStatusRepository statuses, IdempotencyRecords idempotency,
             MailOutbox mailOutbox, ServiceNotices notices, IntakeConfig config, ObjectMapper json, Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, PasscodeHasher passcodes) {
+        this.passcodes = passcodes;
         this.mailOutbox = mailOutbox;
         this.servedArea = servedArea;
         this.limiter = limiter;
@@ -74,9 +77,9 @@ public class SubmissionService {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "idempotency.publicOnly");
         }
         if (submission.partner() != null) {
-            limiter.acquire("partner:" + submission.partner().id(), config.limits().partnerSubmissionsPerHour());
+            limiter.acquire("partner", submission.partner().id(), config.limits().partnerSubmissionsPerHour());
         } else if (submission.clientAddress() != null) {
-            limiter.acquire("submit:" + submission.clientAddress(), config.limits().publicSubmissionsPerHour());
+            limiter.acquireForAddress("submit", submission.clientAddress(), config.limits().publicSubmissionsPerHour());
         }
         ConcernRules.Checked checked = rules.check(submission.report(),
                 submission.partner() == null ? null : submission.partner().defaultRole());
@@ -101,7 +104,7 @@ public class SubmissionService {
                         submission.channel(), partnerId, report);
                 queue.publish(message);
                 if (passcode != null) {
-                    statuses.insert(message.reference(), Secrets.hashPasscode(passcode));
+                    statuses.insert(message.reference(), passcodes.hash(passcode));
                 }
                 mailOutbox.enqueueAfterSubmission(report, message.reference(), locale);
                 Receipt created = new Receipt(message.reference(), message.receivedAt(),

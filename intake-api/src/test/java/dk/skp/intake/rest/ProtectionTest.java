@@ -15,12 +15,17 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Rate limits, CORS and headers, with limits small enough to reach in a test. */
 @QuarkusTest
 @TestProfile(ProtectionTest.SmallLimits.class)
 @QuarkusTestResource(value = IntakeDatabase.class, restrictToAnnotatedClass = true)
+// Unknown keys are counted in memory per address, and every test here comes from 127.0.0.1: that test goes last.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProtectionTest {
 
     public static class SmallLimits implements QuarkusTestProfile {
@@ -29,6 +34,7 @@ class ProtectionTest {
             return Map.of("skp.intake.limits.public-submissions-per-hour", "3",
                     "skp.intake.limits.partner-submissions-per-hour", "2",
                     "skp.intake.limits.status-lookups-per-hour", "4",
+                    "skp.intake.limits.unknown-partner-keys-per-hour", "3",
                     "skp.intake.cors-origins", "https://www.odense.dk");
         }
     }
@@ -80,5 +86,31 @@ class ProtectionTest {
         given().when().get("/api/v1/catalog").then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "same-origin");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aClientTryingUnknownPartnerKeysIsRefusedBeforeItsNextKeyIsLookedUp() {
+        String live = IntakeDatabase.addPartner("limits-partner-2", "POLICE");
+        String unused = IntakeDatabase.addPartner("limits-partner-3", "POLICE");
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).auth().oauth2("skp_not-a-key-of-anyone-" + i)
+                    .body(Examples.read(Examples.POLICE_PARTNER)).when().post("/api/v1/concerns").then().statusCode(401);
+        }
+        // A live key does not count against its address.
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).auth().oauth2(live).body(Examples.read(Examples.POLICE_PARTNER))
+                    .when().post("/api/v1/concerns").then().statusCode(202);
+        }
+        given().contentType(ContentType.JSON).auth().oauth2("skp_not-a-key-of-anyone-2")
+                .body(Examples.read(Examples.POLICE_PARTNER)).when().post("/api/v1/concerns").then().statusCode(401);
+        long before = IntakeDatabase.queued();
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").auth().oauth2("skp_not-a-key-of-anyone-3")
+                .body(Examples.read(Examples.POLICE_PARTNER)).when().post("/api/v1/concerns").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", not(emptyOrNullString()));
+        // Refused without a look-up: even a live key gets no further from this address until the allowance refills.
+        given().contentType(ContentType.JSON).auth().oauth2(unused).body(Examples.read(Examples.POLICE_PARTNER))
+                .when().post("/api/v1/concerns").then().statusCode(429);
+        assertEquals(before, IntakeDatabase.queued());
     }
 }

@@ -9,15 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.skp.intake.Examples;
 import dk.skp.intake.IntakeDatabase;
+import dk.skp.model.exchange.PasscodeHasher;
+import dk.skp.model.exchange.Secrets;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = IntakeDatabase.class, restrictToAnnotatedClass = true)
 class StatusLookupTest {
+
+    private static final String SECRET = ConfigProvider.getConfig().getValue("skp.passcode.secret", String.class);
+
+    private static PasscodeHasher hasher(String secret) {
+        return new PasscodeHasher(secret);
+    }
 
     /** The police example asks for status updates. */
     private static Response submitAskingForUpdates() {
@@ -83,12 +92,33 @@ class StatusLookupTest {
         assertEquals(0, IntakeDatabase.asStaff("UPDATE exchange.reporter_status SET status = status WHERE reference = '"
                 + reference + "' AND (passcode_hash LIKE '%" + passcode.replace("-", "") + "%' OR passcode_hash LIKE '%"
                 + passcode + "%')"));
+        // HMAC-SHA256 with the server's secret, never the bare SHA-256 that a stolen table would give away in hours.
         assertEquals(1, IntakeDatabase.asStaff("UPDATE exchange.reporter_status SET status = status WHERE reference = '"
-                + reference + "' AND length(passcode_hash) = 64"));
+                + reference + "' AND passcode_hash = '" + hasher(SECRET).hash(passcode) + "'"));
 
         String anonymous = given().contentType(ContentType.JSON).body(Examples.read(Examples.ANONYMOUS_NEIGHBOUR))
                 .when().post("/api/v1/concerns").then().statusCode(202).body("$", not(hasKey("passcode")))
                 .extract().path("reference");
         assertEquals(0, IntakeDatabase.asStaff("UPDATE exchange.reporter_status SET status = status WHERE reference = '" + anonymous + "'"));
+    }
+
+    @Test
+    void aHashMadeWithAnotherSecretDoesNotOpenTheStatusButABareSha256FromBeforeTheSecretStillDoes() {
+        Response receipt = submitAskingForUpdates();
+        String reference = receipt.path("reference");
+        String passcode = receipt.path("passcode");
+
+        // A table copied elsewhere, or a service with another secret: the hash alone opens nothing.
+        assertEquals(1, IntakeDatabase.asStaff("UPDATE exchange.reporter_status SET passcode_hash = '"
+                + hasher("another-secret-of-at-least-thirty-two-characters").hash(passcode) + "' WHERE reference = '" + reference + "'"));
+        lookup(reference, passcode).then().statusCode(404);
+
+        // Rows written before passcodes were HMACs hold a bare SHA-256 of the normalised passcode: they still verify
+        // (intake may not rewrite the column), until retention erases them with their concern.
+        assertEquals(1, IntakeDatabase.asStaff("UPDATE exchange.reporter_status SET passcode_hash = '"
+                + Secrets.sha256(passcode.replace("-", "")) + "', failed_attempts = 0, locked_until = NULL WHERE reference = '"
+                + reference + "'"));
+        lookup(reference, passcode.toLowerCase()).then().statusCode(200).body("status", equalTo("RECEIVED"));
+        lookup(reference, "AAAA-BBBB-CC").then().statusCode(404);
     }
 }

@@ -9,8 +9,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Partner API keys and reporter passcodes: made here, shown once, and from then on kept only as a SHA-256. Both
- * are long random strings, so a fast hash is enough; a slow password hash would only slow intake down.
+ * Partner API keys and reporter passcodes: made here, shown once, and from then on kept only as a hash. A key has
+ * 256 random bits, so its bare SHA-256 is enough; a passcode has only 50 and is kept as an HMAC with a server-side
+ * secret ({@link PasscodeHasher}). A slow password hash would only slow intake down.
  */
 public final class Secrets {
 
@@ -36,10 +37,6 @@ public final class Secrets {
     public static String newPasscode() {
         String symbols = Crockford.random(10);
         return symbols.substring(0, 4) + "-" + symbols.substring(4, 8) + "-" + symbols.substring(8);
-    }
-
-    public static String hashPasscode(String typed) {
-        return sha256(Crockford.normalise(typed));
     }
 
     public static String sha256(String value) {

@@ -3,6 +3,7 @@ package dk.skp.staff.service;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.concern.ConcernRules;
 import dk.skp.model.concern.Reporter;
+import dk.skp.model.exchange.PasscodeHasher;
 import dk.skp.model.exchange.Secrets;
 import dk.skp.model.message.ConcernSubmitted;
 import dk.skp.model.message.MessageCodec;
@@ -51,10 +52,11 @@ public class ConcernEntryService {
     private final AuditLog audit;
     private final StaffConfig.Entry config;
     private final Clock clock;
+    private final PasscodeHasher passcodes;
 
     public ConcernEntryService(ConcernRules rules, ConcernIntakeService intake, ConcernRepository concerns,
             ReporterStatusRepository reporterStatus, EntryIdempotencyRepository idempotency, AuditLog audit,
-            StaffConfig config, Clock clock) {
+            StaffConfig config, Clock clock, PasscodeHasher passcodes) {
         this.rules = rules;
         this.intake = intake;
         this.concerns = concerns;
@@ -63,6 +65,7 @@ public class ConcernEntryService {
         this.audit = audit;
         this.config = config.entry();
         this.clock = clock;
+        this.passcodes = passcodes;
     }
 
     /**
@@ -91,7 +94,7 @@ public class ConcernEntryService {
         String passcode = null;
         if (request.issuePasscode()) {
             passcode = Secrets.newPasscode();
-            reporterStatus.insert(concern.reference, Secrets.hashPasscode(passcode));
+            reporterStatus.insert(concern.reference, passcodes.hash(passcode));
         }
         if (idempotencyKey != null) {
             idempotency.attach(viewer.subject(), idempotencyKey, concern.id);
@@ -172,7 +175,7 @@ public class ConcernEntryService {
         String passcode = null;
         if (request.issuePasscode()) {
             passcode = Secrets.newPasscode();
-            if (!reporterStatus.replacePasscode(concern.reference, Secrets.hashPasscode(passcode))) {
+            if (!reporterStatus.replacePasscode(concern.reference, passcodes.hash(passcode))) {
                 passcode = null; // its status row is gone with the concern's personal data
             }
         }

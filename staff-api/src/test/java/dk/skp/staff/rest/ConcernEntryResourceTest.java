@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.skp.model.exchange.Secrets;
 import dk.skp.staff.ConcernSteps;
 import dk.skp.staff.StaffDatabase;
 import dk.skp.staff.Tokens;
@@ -250,12 +249,15 @@ class ConcernEntryResourceTest {
         try (Connection intake = StaffDatabase.database().asIntake(); PreparedStatement lookup = intake.prepareStatement(
                 "SELECT status FROM exchange.reporter_status WHERE reference = ? AND passcode_hash = ?")) {
             lookup.setString(1, reference);
-            lookup.setString(2, Secrets.hashPasscode(passcode.toLowerCase()));
+            lookup.setString(2, ConcernSteps.passcodeHasher().hash(passcode.toLowerCase()));
             try (ResultSet row = lookup.executeQuery()) {
                 assertEquals(true, row.next(), "intake finds the status with the passcode as a reporter types it");
                 assertEquals("RECEIVED", row.getString(1));
             }
         }
+        assertEquals(0, StaffDatabase.count("SELECT count(*) FROM exchange.reporter_status WHERE reference = '" + reference
+                + "' AND passcode_hash = '" + dk.skp.model.exchange.Secrets.sha256(passcode.replace("-", "")) + "'"),
+                "not a bare SHA-256, which a stolen table would give away in hours: an HMAC with the server's secret");
         assertEquals(0, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE report::text LIKE '%" + passcode + "%'"));
         given().auth().oauth2(COORDINATOR).when().get("/api/v1/concerns/" + id).then()
                 .body("report.reporter.wantsStatusUpdates", equalTo(true))
@@ -283,7 +285,7 @@ class ConcernEntryResourceTest {
         assertNotEquals(first.<String>path("passcode"), again.path("passcode"));
         assertEquals(before + 1, concerns());
         assertEquals(1, StaffDatabase.count("SELECT count(*) FROM exchange.reporter_status WHERE reference = '"
-                + again.path("reference") + "' AND passcode_hash = '" + Secrets.hashPasscode(again.path("passcode")) + "'"),
+                + again.path("reference") + "' AND passcode_hash = '" + ConcernSteps.passcodeHasher().hash(again.path("passcode")) + "'"),
                 "the first passcode was never confirmed read out: the new one replaces it");
 
         ObjectNode other = phoneCall();
