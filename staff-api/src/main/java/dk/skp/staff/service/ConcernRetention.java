@@ -26,10 +26,13 @@ import org.jboss.logging.Logger;
  * Erases the personal data of concerns whose work ended more than the municipality profile's {@code erase-after}
  * ago. SKP
  * keeps no journal: once the work is over and the period for a late reopening has passed, a concern is only a
- * statistic. What is left of its report is {@link PersonalData#coarse}; free-text notes on the concern and its
- * contact attempts go, the attempts themselves (when, how, with what result) stay to be counted, links to other
- * concerns are dropped, the reporter's status look-up and the questions put to them (with their answers) are deleted (intake then answers it like an unknown
- * reference). The facts on the concern's row (status, triage, district, closing reason, first-time facts) stay.
+ * statistic. What is left of its report is {@link PersonalData#coarse}; free text on the concern (triage reason,
+ * redirected to, handed over to, closing note) and its contact attempts goes, the attempts themselves (when, how, with
+ * what result) stay to be counted, links to other concerns (and a duplicate's pointer) are dropped, the reporter's
+ * status look-up and the questions put to them (with their answers) are deleted (intake then answers it like an
+ * unknown reference), and so are mails about it still in the outbox, parked ones included, and the entry's
+ * idempotency record. The facts on the concern's row (status, triage, district, closing reason, first-time facts)
+ * stay. ErasureLeavesNothingTest holds the decision for every column of every schema.
  * <p>
  * Works in batches, each in a transaction of its own, and skips concerns another instance (or a staff member's
  * change) holds locked at the moment; they are erased on a later run. An open concern is never erased, however old.
@@ -123,11 +126,17 @@ public class ConcernRetention {
                 details.put("unlinked", true);
             }
             concern.report = PersonalData.coarse(concern.report, concern.district);
+            // The team's own words about the concern: why it was triaged so, to whom it was redirected or handed over
+            // (a named service, often a named person there), the closing note. The codes beside them stay.
             concern.triageReason = null;
+            concern.redirectedTo = null;
+            concern.handedOverTo = null;
             concern.closingNote = null;
             // A link says two concerns were about the same person: nothing a statistic needs. (A concern left alone in
-            // its group keeps the group id; a group of one shows no links and is harmless.)
+            // its group keeps the group id; a group of one shows no links and is harmless.) A duplicate's pointer to
+            // the concern it repeats says the same; its triage outcome DUPLICATE stays.
             concern.linkGroup = null;
+            concern.duplicateOf = null;
             if (concern.referrerErasedAt == null) {
                 concern.referrerErasedAt = at; // ended before the referrer's contact data went as the work ended
             }
@@ -146,6 +155,18 @@ public class ConcernRetention {
                 .setParameter("references", references).executeUpdate();
         // Questions to the reporter and their answers, on both sides (the status page shows nothing any more).
         questions.eraseFor(ids, references);
+        // Mails about these concerns still in the outbox, parked ones above all (an operator may never have come for
+        // them): a recipient's address, the reference and a link. An overdue digest that lists one of them goes too;
+        // its other lines were due long ago.
+        em.createNativeQuery("""
+                DELETE FROM staff.mail_outbox m
+                 WHERE m.reference IN (:references)
+                    OR EXISTS (SELECT 1 FROM staff.concern c WHERE c.id IN (:ids) AND strpos(m.body, c.reference) > 0)""")
+                .setParameter("references", references).setParameter("ids", ids).executeUpdate();
+        // A staff member's Idempotency-Key for the entry that made the concern, with the hash of what they sent: kept
+        // a day anyway (skp.staff.entry.idempotency-retention), but an erasure within that day must not leave it.
+        em.createNativeQuery("DELETE FROM staff.entry_idempotency WHERE concern_id IN (:ids)")
+                .setParameter("ids", ids).executeUpdate();
         return ids.size();
     }
 }
