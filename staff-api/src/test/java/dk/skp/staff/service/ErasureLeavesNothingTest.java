@@ -288,11 +288,9 @@ class ErasureLeavesNothingTest {
                 + "')");
         assertEquals(4, retention.erase(Clock.fixed(ENDED.plus(91, ChronoUnit.DAYS), ZoneOffset.UTC)));
 
-        Set<String> after = columnsHolding(marker);
-        assertTrue(after.isEmpty(), "after erasure the marker is still in " + after);
-
-        Map<String, Decision> inventory = inventory();
         List<String> leftBehind = new ArrayList<>();
+        columnsHolding(marker).forEach(column -> leftBehind.add(column + " still holds the marker"));
+        Map<String, Decision> inventory = inventory();
         for (Map.Entry<String, String> concern : concerns.entrySet()) {
             ROWS_OF_A_CONCERN.forEach((table, where) -> inventory.forEach((column, decision) -> {
                 if (decision.survives() || !column.startsWith(table + ".")) {
@@ -306,7 +304,7 @@ class ErasureLeavesNothingTest {
                 }
             }));
         }
-        assertTrue(leftBehind.isEmpty(), String.join("\n", leftBehind));
+        assertTrue(leftBehind.isEmpty(), "left behind after erasure:\n" + String.join("\n", leftBehind));
 
         // What survives is there still: the statistic, the attempt, the audit trail (codes only, as the scan showed).
         assertEquals(4, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE erased_at IS NOT NULL"));
