@@ -19,7 +19,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -130,6 +132,19 @@ public class MailOutbox {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement("DELETE FROM intake.receipt_count WHERE day < ?")) {
             delete.setObject(1, LocalDate.now(clock));
+            return delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Forgets the mails given up before {@code cutoff}; called by housekeeping with the profile's erase-after. A given-up
+     * mail keeps no address, only what an operator needs (kind, reference, language, error), and nothing about a
+     * concern is kept longer than staff keeps the concern's personal data.
+     */
+    public int deleteGivenUpBefore(Instant cutoff) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM intake.mail_outbox WHERE failed_at < ?")) {
+            delete.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
             return delete.executeUpdate();
         }
     }

@@ -3,10 +3,14 @@ package dk.skp.intake.service;
 import dk.skp.intake.config.IntakeConfig;
 import dk.skp.intake.mail.MailOutbox;
 import dk.skp.intake.repository.IdempotencyRecords;
+import dk.skp.model.municipality.MunicipalityProfile;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /** Lets go of what intake no longer needs. */
@@ -20,14 +24,16 @@ public class Housekeeping {
     private final MailOutbox mailOutbox;
     private final IntakeConfig config;
     private final Clock clock;
+    private final Period eraseAfter;
 
     public Housekeeping(IdempotencyRecords idempotency, RateLimiter limiter, MailOutbox mailOutbox, IntakeConfig config,
-            Clock clock) {
+            Clock clock, MunicipalityProfile profile) {
         this.idempotency = idempotency;
         this.limiter = limiter;
         this.mailOutbox = mailOutbox;
         this.config = config;
         this.clock = clock;
+        this.eraseAfter = profile.eraseAfterPeriod();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -40,6 +46,28 @@ public class Housekeeping {
         } catch (SQLException e) {
             LOG.warnf("could not delete expired idempotency records: %s", e.getMessage());
         }
+    }
+
+    /**
+     * Given-up mails, once the profile's erase-after has passed since they were given up: by then staff has erased the
+     * concern's personal data too (its work ended after it was received), and an operator has had the time to look.
+     */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onScheduleForgetGivenUpMails() {
+        try {
+            forgetGivenUpMails(clock.instant());
+        } catch (SQLException e) {
+            LOG.warnf("could not delete old given-up mails: %s", e.getMessage());
+        }
+    }
+
+    /** Deletes the mails given up more than erase-after before {@code now}; returns how many. */
+    public int forgetGivenUpMails(Instant now) throws SQLException {
+        int deleted = mailOutbox.deleteGivenUpBefore(now.atZone(ZoneOffset.UTC).minus(eraseAfter).toInstant());
+        if (deleted > 0) {
+            LOG.infof("deleted %d mails given up more than %s ago", deleted, eraseAfter);
+        }
+        return deleted;
     }
 
     /** Rate-limit windows that have ended and receipt counts of days that are over: both only count the present. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.skp.intake.Examples;
 import dk.skp.intake.IntakeDatabase;
 import dk.skp.intake.MailServer;
+import dk.skp.intake.service.Housekeeping;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.concern.Reporter;
 import dk.skp.model.vocabulary.Anonymity;
@@ -32,6 +33,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +68,9 @@ class MailOutboxTest {
 
     @Inject
     MailOutbox outbox;
+
+    @Inject
+    Housekeeping housekeeping;
 
     @Inject
     MailComposer composer;
@@ -229,6 +235,13 @@ class MailOutboxTest {
                 "skp_intake_mail_outbox_given_up(?:\\{[^}]*})?") >= 1, "the given-up gauge counts it");
         assertTrue(gauge(given().when().get(this.metrics).then().extract().asString(),
                 "skp_intake_mail_failed_total\\{kind=\"RECEIPT\",outcome=\"given-up\"[^}]*}") >= 1);
+
+        // An operator has the profile's erase-after (P90D) to look at it; then it goes, as the concern's personal data
+        // goes at staff: nothing about a concern outlives that.
+        housekeeping.forgetGivenUpMails(Instant.now().plus(89, ChronoUnit.DAYS));
+        assertEquals(1, count("SELECT count(*) FROM intake.mail_outbox WHERE reference = '" + reference + "'"));
+        housekeeping.forgetGivenUpMails(Instant.now().plus(91, ChronoUnit.DAYS));
+        assertEquals(0, count("SELECT count(*) FROM intake.mail_outbox WHERE reference = '" + reference + "'"));
     }
 
     @Test
