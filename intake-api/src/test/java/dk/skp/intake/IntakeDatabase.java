@@ -53,6 +53,16 @@ public class IntakeDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** One number from a query run with the staff role. */
+    public static long countAsStaff(String query) {
+        try (Connection staff = db.asStaff(); Statement sql = staff.createStatement(); ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A partner with one API key, as a staff admin would create them (with the staff role). */
     public static String addPartner(String id, String defaultRole) {
         String key = dk.skp.model.exchange.Secrets.newApiKey();
@@ -100,26 +110,60 @@ public class IntakeDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Reporters' answers on the queue for one reference, read with the staff role. */
+    /** Reporters' answers on the queue for one reference, read with the staff role and opened as staff does. */
     public static long answers(String reference) {
-        try (Connection staff = db.asStaff(); var sql = staff.prepareStatement("SELECT count(*) FROM queue.message "
-                + "WHERE topic = 'reporter-answered' AND payload ->> 'reference' = ?")) {
-            sql.setString(1, reference);
-            try (ResultSet row = sql.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+        return queuedOpened(dk.skp.model.message.ReporterAnswered.TOPIC).stream()
+                .filter(json -> dk.skp.model.message.MessageCodec.decodeAnswer(json).reference().equals(reference))
+                .count();
+    }
+
+    /**
+     * The messages of one topic as staff reads them: with the staff role, opened with staff's (here the development)
+     * private keyset.
+     */
+    public static java.util.List<String> queuedOpened(String topic) {
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        try (Connection staff = db.asStaff(); var sql = staff.prepareStatement(
+                "SELECT id, topic, payload::text FROM queue.message WHERE topic = ? ORDER BY enqueued_at")) {
+            sql.setString(1, topic);
+            try (ResultSet rows = sql.executeQuery()) {
+                while (rows.next()) {
+                    opened.add(open(rows));
+                }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return opened;
+    }
+
+    /** The newest concern on the queue, opened as staff opens it. */
+    public static String lastPayload() {
+        try (Connection staff = db.asStaff(); Statement sql = staff.createStatement();
+                ResultSet row = sql.executeQuery("SELECT id, topic, payload::text FROM queue.message "
+                        + "WHERE topic = 'concern-submitted' ORDER BY enqueued_at DESC LIMIT 1")) {
+            return row.next() ? open(row) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static String lastPayload() {
+    /** The newest concern on the queue exactly as the row holds it (sealed). */
+    public static String lastRawPayload() {
         try (Connection staff = db.asStaff(); Statement sql = staff.createStatement();
-                ResultSet row = sql.executeQuery("SELECT payload::text FROM queue.message WHERE topic = 'concern-submitted' ORDER BY enqueued_at DESC LIMIT 1")) {
+                ResultSet row = sql.executeQuery("SELECT payload::text FROM queue.message "
+                        + "WHERE topic = 'concern-submitted' ORDER BY enqueued_at DESC LIMIT 1")) {
             return row.next() ? row.getString(1) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final dk.skp.model.queue.Opener STAFF = dk.skp.model.queue.SealKeys.opener("SKP_SEAL_PRIVATE_KEYSET",
+            dk.skp.model.queue.SealKeys.DEVELOPMENT);
+
+    private static String open(ResultSet row) throws SQLException {
+        return STAFF.open(new dk.skp.model.queue.QueueMessage(row.getObject(1, java.util.UUID.class), row.getString(2),
+                row.getString(3), java.time.Instant.now(), 0));
     }
 }

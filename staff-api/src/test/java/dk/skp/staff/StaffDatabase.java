@@ -6,6 +6,8 @@ import dk.skp.model.message.ConcernSubmitted;
 import dk.skp.model.message.MessageCodec;
 import dk.skp.model.queue.PgQueue;
 import dk.skp.model.queue.QueueSettings;
+import dk.skp.model.queue.SealKeys;
+import dk.skp.model.queue.Sealer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,11 +38,24 @@ public class StaffDatabase implements QuarkusTestResourceLifecycleManager {
         return db;
     }
 
-    /** Puts a message on the queue exactly as intake does: with intake's role, in a committed transaction. */
+    /**
+     * Intake's end of the seal: the public half of the development keyset that staff's test profile opens with, as
+     * intake's own test profile has it.
+     */
+    public static final Sealer INTAKE_SEALER = SealKeys.sealer("SKP_SEAL_PUBLIC_KEYSET", SealKeys.DEVELOPMENT);
+
+    /** Puts a message on the queue exactly as intake does: sealed, with intake's role, in a committed transaction. */
     public static void enqueueAsIntake(ConcernSubmitted message) {
-        enqueueRawAsIntake(message.messageId(), MessageCodec.encode(message));
+        enqueueRawAsIntake(message.messageId(), INTAKE_SEALER.seal(ConcernSubmitted.TOPIC, message.messageId(),
+                MessageCodec.encode(message)));
     }
 
+    /** A message's JSON sealed as intake seals it, for a topic and message id. */
+    public static String sealedAsIntake(String topic, java.util.UUID id, String json) {
+        return INTAKE_SEALER.seal(topic, id, json);
+    }
+
+    /** Puts this payload on the concerns' topic as it is: plaintext as from an intake before sealing, or altered. */
     public static void enqueueRawAsIntake(java.util.UUID id, String payload) {
         try (Connection intake = db.asIntake()) {
             new PgQueue(QueueSettings.defaults()).enqueue(intake, ConcernSubmitted.TOPIC, id, payload);

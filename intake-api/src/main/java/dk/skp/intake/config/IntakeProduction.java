@@ -1,6 +1,7 @@
 package dk.skp.intake.config;
 
 import dk.skp.model.config.ProductionSettings;
+import dk.skp.model.queue.SealKeys;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
@@ -22,11 +23,16 @@ public interface IntakeProduction extends ProductionSettings {
 
     Optional<String> challengeKey();
 
+    Optional<String> sealKeyset();
+
     @Override
     default List<Required> required() {
         return List.of(Required.secret("SKP_DB_INTAKE_PASSWORD", databasePassword(), "skp_intake"),
                 // Every instance must sign challenges and form tokens with the same key, one nobody else knows.
                 Required.secret("SKP_INTAKE_PROTECTION_CHALLENGE_KEY", challengeKey(),
-                        "local-development-only-challenge-key", "test-only-key-for-the-form-protection-tests"));
+                        "local-development-only-challenge-key", "test-only-key-for-the-form-protection-tests"),
+                // The committed development keyset's private half is in the repository: refused however it is given.
+                Required.secret("SKP_SEAL_PUBLIC_KEYSET",
+                        sealKeyset().map(k -> SealKeys.isDevelopment(k) ? SealKeys.DEVELOPMENT : k), SealKeys.DEVELOPMENT));
     }
 }

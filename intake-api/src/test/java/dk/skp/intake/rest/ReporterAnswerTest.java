@@ -76,17 +76,11 @@ class ReporterAnswerTest {
 
     private static List<ReporterAnswered> answersOnTheQueue(String reference) {
         List<ReporterAnswered> found = new ArrayList<>();
-        try (Connection staff = IntakeDatabase.database().asStaff(); Statement sql = staff.createStatement();
-                ResultSet rows = sql.executeQuery("SELECT payload::text FROM queue.message WHERE topic = '"
-                        + ReporterAnswered.TOPIC + "'")) {
-            while (rows.next()) {
-                ReporterAnswered a = MessageCodec.decodeAnswer(rows.getString(1));
-                if (a.reference().equals(reference)) {
-                    found.add(a);
-                }
+        for (String json : IntakeDatabase.queuedOpened(ReporterAnswered.TOPIC)) {
+            ReporterAnswered a = MessageCodec.decodeAnswer(json);
+            if (a.reference().equals(reference)) {
+                found.add(a);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
         return found;
     }
@@ -123,6 +117,9 @@ class ReporterAnswerTest {
         assertEquals(questionId, sent.get(0).questionId());
         assertEquals("Mornings before nine.", sent.get(0).answer());
         assertEquals("en", sent.get(0).language());
+        assertEquals("0", value("SELECT count(*) FROM queue.message WHERE topic = 'reporter-answered' AND (payload::text "
+                + "LIKE '%Mornings%' OR payload::text LIKE '%" + r[0] + "%' OR NOT payload ? 'sealed')"),
+                "the answer is sealed to staff's key before it is queued: its row holds neither answer nor reference");
         assertNotNull(answeredAt(questionId));
         // Answered: the status page shows no question any more, and the answer cannot be read back.
         status(r[0], r[1]).then().statusCode(200).body("size()", equalTo(1)).body(not(containsString("Mornings")));

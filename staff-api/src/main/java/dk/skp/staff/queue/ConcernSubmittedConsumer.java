@@ -2,6 +2,7 @@ package dk.skp.staff.queue;
 
 import dk.skp.model.message.ConcernSubmitted;
 import dk.skp.model.message.MessageCodec;
+import dk.skp.model.queue.Opener;
 import dk.skp.model.queue.PgQueue;
 import dk.skp.model.queue.QueueMessage;
 import dk.skp.model.queue.QueueWorker;
@@ -22,13 +23,15 @@ public class ConcernSubmittedConsumer {
     private final QueueTransactions transactions;
     private final ConcernIntakeService intake;
     private final MeterRegistry metrics;
+    private final Opener opener;
 
     public ConcernSubmittedConsumer(PgQueue queue, QueueTransactions transactions, ConcernIntakeService intake,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, Opener opener) {
         this.queue = queue;
         this.transactions = transactions;
         this.intake = intake;
         this.metrics = metrics;
+        this.opener = opener;
     }
 
     QueueWorker worker() {
@@ -41,7 +44,7 @@ public class ConcernSubmittedConsumer {
     }
 
     private void handle(Connection connection, QueueMessage message) {
-        intake.register(MessageCodec.decode(message.payload()));
+        intake.register(MessageCodec.decode(opener.open(message)));
         metrics.counter("skp.queue.consumed", "topic", message.topic()).increment();
     }
 }

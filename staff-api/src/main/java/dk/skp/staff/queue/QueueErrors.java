@@ -1,6 +1,7 @@
 package dk.skp.staff.queue;
 
 import dk.skp.model.message.MessageCodec;
+import dk.skp.model.queue.SealedPayload;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class QueueErrors {
         List<String> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && chain.size() < 6; t = t.getCause()) {
             String part = t.getClass().getSimpleName();
-            if (t instanceof MessageCodec.UnsupportedMessageException) {
+            if (t instanceof MessageCodec.UnsupportedMessageException || t instanceof SealedPayload.UnopenableException) {
                 part += ": " + t.getMessage(); // written by us, free of content
             } else if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 part += " (SQLSTATE " + sql.getSQLState() + ")";

@@ -2,6 +2,7 @@ package dk.skp.staff.queue;
 
 import dk.skp.model.message.MessageCodec;
 import dk.skp.model.message.ReporterAnswered;
+import dk.skp.model.queue.Opener;
 import dk.skp.model.queue.PgQueue;
 import dk.skp.model.queue.QueueMessage;
 import dk.skp.model.queue.QueueWorker;
@@ -21,13 +22,15 @@ public class ReporterAnsweredConsumer {
     private final QueueTransactions transactions;
     private final ReporterQuestionService questions;
     private final MeterRegistry metrics;
+    private final Opener opener;
 
     public ReporterAnsweredConsumer(PgQueue queue, QueueTransactions transactions, ReporterQuestionService questions,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, Opener opener) {
         this.queue = queue;
         this.transactions = transactions;
         this.questions = questions;
         this.metrics = metrics;
+        this.opener = opener;
     }
 
     QueueWorker worker() {
@@ -40,7 +43,7 @@ public class ReporterAnsweredConsumer {
     }
 
     private void handle(Connection connection, QueueMessage message) {
-        questions.receive(MessageCodec.decodeAnswer(message.payload()));
+        questions.receive(MessageCodec.decodeAnswer(opener.open(message)));
         metrics.counter("skp.queue.consumed", "topic", message.topic()).increment();
     }
 }

@@ -144,7 +144,7 @@ class ReporterQuestionResourceTest {
             }
             ReporterAnswered message = ReporterAnswered.v1(UUID.randomUUID(), reference, questionId, Instant.now(), answer, "en");
             new PgQueue(QueueSettings.defaults()).enqueue(intake, ReporterAnswered.TOPIC, message.messageId(),
-                    MessageCodec.encode(message));
+                    StaffDatabase.sealedAsIntake(ReporterAnswered.TOPIC, message.messageId(), MessageCodec.encode(message)));
             intake.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -241,7 +241,7 @@ class ReporterQuestionResourceTest {
         ReporterAnswered again = ReporterAnswered.v1(UUID.randomUUID(), reference, questionId, Instant.now(), "Other", "en");
         try (Connection intake = StaffDatabase.database().asIntake()) {
             new PgQueue(QueueSettings.defaults()).enqueue(intake, ReporterAnswered.TOPIC, again.messageId(),
-                    MessageCodec.encode(again));
+                    StaffDatabase.sealedAsIntake(ReporterAnswered.TOPIC, again.messageId(), MessageCodec.encode(again)));
         }
         answers.drainNow();
         assertEquals(ANSWER, details(id).getString("reporterQuestions.items[0].answer"));
@@ -364,7 +364,7 @@ class ReporterQuestionResourceTest {
         ReporterAnswered late = ReporterAnswered.v1(UUID.randomUUID(), reference, UUID.randomUUID(), Instant.now(), ANSWER, "en");
         try (Connection intake = StaffDatabase.database().asIntake()) {
             new PgQueue(QueueSettings.defaults()).enqueue(intake, ReporterAnswered.TOPIC, late.messageId(),
-                    MessageCodec.encode(late));
+                    StaffDatabase.sealedAsIntake(ReporterAnswered.TOPIC, late.messageId(), MessageCodec.encode(late)));
         }
         answers.drainNow();
         assertEquals(0, StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + late.messageId() + "'"));
@@ -380,7 +380,8 @@ class ReporterQuestionResourceTest {
         String future = MessageCodec.encode(ReporterAnswered.v1(id, "SKP-7K4M-2QXD", UUID.randomUUID(), Instant.now(),
                 "Secret words of the reporter", "da")).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
         try (Connection intake = StaffDatabase.database().asIntake()) {
-            new PgQueue(QueueSettings.defaults()).enqueue(intake, ReporterAnswered.TOPIC, id, future);
+            new PgQueue(QueueSettings.defaults()).enqueue(intake, ReporterAnswered.TOPIC, id,
+                    StaffDatabase.sealedAsIntake(ReporterAnswered.TOPIC, id, future));
         }
         // The service's own listener takes it (woken by the enqueue), three attempts without backoff in tests.
         dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + id
