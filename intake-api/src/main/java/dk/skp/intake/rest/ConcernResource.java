@@ -125,7 +125,7 @@ public class ConcernResource {
             guard.verifyProofOfWork(proofOfWork);
         }
         Receipt receipt = submissions.submit(new Submission(body, partner == null ? Channel.WEB_FORM : Channel.PARTNER_API,
-                partner, Languages.pick(headers.getAcceptableLanguages()), idempotencyKey, clientAddress(request)));
+                partner, Languages.of(headers), idempotencyKey, clientAddress(request)));
         Response.ResponseBuilder answer = Response.accepted(receipt.toResponse()).cacheControl(NO_STORE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, receipt.locale().getLanguage());
         if (receipt.replayed()) {
@@ -183,7 +183,7 @@ public class ConcernResource {
             @NotNull(message = "{skp.required}") AnswerRequest body, @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
         Instant at = statuses.answer(reference, passcode, new StatusService.Answer(body.questionId(), body.answer()),
-                Languages.pick(headers.getAcceptableLanguages()), clientAddress(request));
+                Languages.of(headers), clientAddress(request));
         return Response.accepted(new AnswerReceipt(at)).cacheControl(NO_STORE).build();
     }
 

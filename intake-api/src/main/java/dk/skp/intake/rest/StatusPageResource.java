@@ -10,6 +10,7 @@ import dk.skp.intake.web.StatusPages.AnswerSentPage;
 import dk.skp.intake.web.StatusPages.LookupPage;
 import dk.skp.intake.web.StatusPages.Question;
 import dk.skp.intake.web.StatusPages.StatusPage;
+import dk.skp.intake.web.FormBody;
 import dk.skp.intake.web.Texts;
 import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.Languages;
@@ -95,7 +96,9 @@ public class StatusPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public Response lookUp(MultivaluedMap<String, String> posted, @Context HttpServerRequest request) {
+    public Response lookUp(byte[] body, @Context HttpServerRequest request) {
+        // Read by FormBody, which takes any bytes: the framework's form reader throws on a broken escape.
+        MultivaluedMap<String, String> posted = FormBody.parse(body);
         Texts t = Texts.of(Languages.of(posted.getFirst("language")));
         String reference = value(posted, "reference");
         String passcode = value(posted, "passcode");
@@ -120,7 +123,9 @@ public class StatusPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public Response answer(MultivaluedMap<String, String> posted, @Context HttpServerRequest request) {
+    public Response answer(byte[] body, @Context HttpServerRequest request) {
+        // Read by FormBody, which takes any bytes: the framework's form reader throws on a broken escape.
+        MultivaluedMap<String, String> posted = FormBody.parse(body);
         Locale locale = Languages.of(posted.getFirst("language"));
         Texts t = Texts.of(locale);
         String reference = value(posted, "reference");

@@ -8,6 +8,7 @@ import dk.skp.intake.service.SubmissionService;
 import dk.skp.intake.web.ConcernForm;
 import dk.skp.intake.web.FormValidation;
 import dk.skp.intake.web.Pages;
+import dk.skp.intake.web.FormBody;
 import dk.skp.intake.web.Texts;
 import dk.skp.intake.web.Banner;
 import dk.skp.intake.web.PlainPage;
@@ -105,7 +106,9 @@ public class WebFormResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public Response submit(MultivaluedMap<String, String> posted, @Context HttpServerRequest request) {
+    public Response submit(byte[] body, @Context HttpServerRequest request) {
+        // Read by FormBody, which takes any bytes: the framework's form reader throws on a broken escape.
+        MultivaluedMap<String, String> posted = FormBody.parse(body);
         Locale locale = Languages.of(first(posted, "language"));
         Texts t = Texts.of(locale);
         ConcernForm form = ConcernForm.of(posted, locale.getLanguage());

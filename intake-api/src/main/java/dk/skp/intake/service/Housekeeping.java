@@ -1,5 +1,6 @@
 package dk.skp.intake.service;
 
+import dk.skp.model.problem.Failures;
 import dk.skp.intake.config.IntakeConfig;
 import dk.skp.intake.mail.MailOutbox;
 import dk.skp.intake.repository.IdempotencyRecords;
@@ -44,7 +45,7 @@ public class Housekeeping {
                 LOG.infof("deleted %d expired idempotency records", deleted);
             }
         } catch (SQLException e) {
-            LOG.warnf("could not delete expired idempotency records: %s", e.getMessage());
+            LOG.warnf("could not delete expired idempotency records: %s", Failures.describe(e));
         }
     }
 
@@ -77,7 +78,7 @@ public class Housekeeping {
             limiter.deleteEndedWindows();
             mailOutbox.deleteEndedReceiptCounts();
         } catch (SQLException e) {
-            LOG.warnf("could not delete ended rate-limit windows or receipt counts: %s", e.getMessage());
+            LOG.warnf("could not delete ended rate-limit windows or receipt counts: %s", Failures.describe(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dk.skp.intake.service;
 
+import dk.skp.model.problem.StorableText;
 import dk.skp.intake.config.IntakeConfig;
 import dk.skp.intake.queue.ConcernQueue;
 import dk.skp.intake.repository.ReporterQuestionRepository;
@@ -129,6 +130,8 @@ public class StatusService {
         }
         if (answer.answer() == null || answer.answer().isBlank()) {
             errors.add(new FieldError("answer", "field.required"));
+        } else if (!StorableText.storable(answer.answer())) {
+            errors.add(new FieldError("answer", "field.unstorable")); // the status page's post: JSON is refused earlier
         } else if (answer.answer().strip().length() > ReporterAnswered.MAX_ANSWER_LENGTH) {
             errors.add(new FieldError("answer", "answer.tooLong|" + ReporterAnswered.MAX_ANSWER_LENGTH));
         }

@@ -5,6 +5,7 @@ import dk.skp.model.concern.Observations;
 import dk.skp.model.concern.Person;
 import dk.skp.model.concern.Reporter;
 import dk.skp.model.concern.Whereabouts;
+import dk.skp.model.problem.StorableText;
 import dk.skp.model.vocabulary.AgeBand;
 import dk.skp.model.vocabulary.Anonymity;
 import dk.skp.model.vocabulary.Gender;
@@ -52,6 +53,17 @@ public final class ConcernForm {
 
     public ConcernReport report() {
         return report;
+    }
+
+    /** Fields with text that cannot be stored ({@link StorableText}): a NUL character, say. */
+    Set<String> unstorableFields() {
+        Set<String> fields = new LinkedHashSet<>();
+        values.forEach((name, list) -> {
+            if (!list.stream().allMatch(StorableText::storable)) {
+                fields.add(name);
+            }
+        });
+        return fields;
     }
 
     /** Fields whose posted value is none of the offered choices (only a tampered post has them). */

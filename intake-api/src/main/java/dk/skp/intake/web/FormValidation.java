@@ -39,8 +39,12 @@ public class FormValidation {
     /** @return field name to message, in the order of the form; empty when the concern may be sent */
     public Map<String, String> validate(ConcernForm form, Texts texts) {
         Map<String, String> errors = new LinkedHashMap<>();
+        // Text PostgreSQL cannot store (a NUL character) is the reporter's error, by the rule the JSON API applies.
+        for (String field : form.unstorableFields()) {
+            errors.put(field, ProblemType.text(texts.locale(), "field.unstorable"));
+        }
         for (String field : form.unknownChoices()) {
-            errors.put(field, texts.get("invalidChoice"));
+            errors.putIfAbsent(field, texts.get("invalidChoice"));
         }
         ConcernReport report = form.report();
         validators.get(texts.locale().getLanguage()).validate(report).stream()

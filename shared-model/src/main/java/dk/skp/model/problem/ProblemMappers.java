@@ -49,6 +49,16 @@ public final class ProblemMappers {
             return ProblemResponses.locale(headers);
         }
 
+        /** The resource class that took the request (not the path, which the client wrote). */
+        String resource() {
+            try {
+                return uri == null || uri.getMatchedResources().isEmpty() ? "no resource"
+                        : uri.getMatchedResources().get(0).getClass().getSimpleName().replace("_Subclass", "");
+            } catch (RuntimeException e) {
+                return "an unknown resource";
+            }
+        }
+
         Response problem(ProblemType type, String detail, List<FieldError> errors) {
             return ProblemResponses.of(type, locale(), detail, uri, errors, null);
         }
@@ -59,7 +69,9 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ProblemException e) {
             if (e.type().status() >= 500) {
-                LOG.warnf("answering %d: %s", e.type().status(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
+                // Never the cause's message: a database error's detail repeats the values it refused.
+                LOG.warnf("answering %d: %s", e.type().status(), e.getCause() == null ? e.getMessage()
+                        : Failures.describe(e.getCause()));
             }
             Locale locale = locale();
             String detail = e.detailKey() == null ? null : localized(locale, e.detailKey());
@@ -134,6 +146,9 @@ public final class ProblemMappers {
             if (field.isEmpty()) {
                 return new FieldError("body", ProblemType.text(locale, "body.notJson"));
             }
+            if (e instanceof StorableText.UnstorableTextException) {
+                return new FieldError(field, ProblemType.text(locale, "field.unstorable"));
+            }
             if (e instanceof UnrecognizedPropertyException) {
                 return new FieldError(field, ProblemType.text(locale, "field.unknown"));
             }
@@ -204,7 +219,9 @@ public final class ProblemMappers {
     public static class UnexpectedMapper extends Base<Exception> {
         @Override
         public Response toResponse(Exception e) {
-            LOG.error("unexpected failure answering " + (uri == null ? "?" : uri.getPath()), e);
+            // Neither the path nor the exception's messages, which may hold what the client sent: the resource that
+            // failed, the exception classes (and SQLStates) and where it was thrown.
+            LOG.errorf("unexpected failure answering a request to %s: %s", resource(), Failures.describeWithPlace(e));
             return problem(ProblemType.INTERNAL_ERROR, null, null);
         }
     }

@@ -14,7 +14,7 @@ public final class ProblemResponses {
     }
 
     public static Locale locale(HttpHeaders headers) {
-        return headers == null ? Languages.DANISH : Languages.pick(headers.getAcceptableLanguages());
+        return Languages.of(headers);
     }
 
     public static Response of(ProblemType type, Locale locale, String detail, UriInfo uri, List<FieldError> errors,

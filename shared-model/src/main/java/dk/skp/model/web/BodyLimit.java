@@ -51,15 +51,6 @@ public class BodyLimit {
     }
 
     private static Locale locale(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Languages.DANISH;
-        }
-        try {
-            List<Locale> acceptable = Locale.LanguageRange.parse(acceptLanguage).stream()
-                    .map(range -> Locale.forLanguageTag(range.getRange())).toList();
-            return Languages.pick(acceptable);
-        } catch (IllegalArgumentException e) {
-            return Languages.DANISH;
-        }
+        return Languages.fromHeader(acceptLanguage);
     }
 }

@@ -1,10 +1,6 @@
 package dk.skp.staff.queue;
 
-import dk.skp.model.message.MessageCodec;
-import dk.skp.model.queue.SealedPayload;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import dk.skp.model.problem.Failures;
 
 /**
  * Says why a message failed, for the queue's error column, the log and the admin's dead-message list, without
@@ -16,16 +12,6 @@ final class QueueErrors {
     }
 
     static String describe(Throwable failure) {
-        List<String> chain = new ArrayList<>();
-        for (Throwable t = failure; t != null && chain.size() < 6; t = t.getCause()) {
-            String part = t.getClass().getSimpleName();
-            if (t instanceof MessageCodec.UnsupportedMessageException || t instanceof SealedPayload.UnopenableException) {
-                part += ": " + t.getMessage(); // written by us, free of content
-            } else if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                part += " (SQLSTATE " + sql.getSQLState() + ")";
-            }
-            chain.add(part);
-        }
-        return String.join(" <- ", chain);
+        return Failures.describe(failure);
     }
 }

@@ -1,5 +1,6 @@
 package dk.skp.staff.queue;
 
+import dk.skp.model.problem.Failures;
 import dk.skp.model.message.ConcernSubmitted;
 import dk.skp.model.message.ReporterAnswered;
 import dk.skp.model.queue.PgQueue;
@@ -71,7 +72,7 @@ public class QueueMetrics {
             }
         } catch (SQLException e) {
             latest.values().forEach(stats -> stats.set(null)); // NaN: unknown, rather than a stale number that looks healthy
-            LOG.warnf("could not read queue statistics: %s", e.getMessage());
+            LOG.warnf("could not read queue statistics: %s", Failures.describe(e));
         }
     }
 }
