@@ -4,6 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,9 +19,12 @@ public class GreenMailServer implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail server;
     private static int port;
+    /** The servers stopped by outages: each still holds what it received. */
+    private static final List<GreenMail> beforeOutages = new ArrayList<>();
 
     @Override
     public Map<String, String> start() {
+        beforeOutages.clear();
         server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         server.start();
         port = server.getSmtp().getPort();
@@ -37,9 +43,24 @@ public class GreenMailServer implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /** The port the server listens on, and after an outage listens on again. */
+    public static int port() {
+        return port;
+    }
+
+    /** Every message received since {@link #start()}, across outages. */
+    public static List<MimeMessage> received() {
+        List<MimeMessage> all = new ArrayList<>();
+        beforeOutages.forEach(stopped -> all.addAll(List.of(stopped.getReceivedMessages())));
+        all.addAll(List.of(server.getReceivedMessages()));
+        return all;
+    }
+
     /** Takes the SMTP server away, as an outage would. */
     public static void outage() {
         server.stop();
+        // A stopped GreenMail still holds what it received; its successor starts empty.
+        beforeOutages.add(server);
     }
 
     /** Brings it back on the port the service knows. */

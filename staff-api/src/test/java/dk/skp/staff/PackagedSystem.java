@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -26,19 +28,21 @@ public final class PackagedSystem implements AutoCloseable {
 
     private final Path logs;
     private final TestDatabase db;
+    private final boolean ownsDatabase;
     private final KeycloakServer keycloak;
-    private Process staff;
-    private Process intake;
+    private final List<Service> staffInstances = new ArrayList<>();
+    private Service intake;
     public final int staffPort;
     public final int intakePort;
     public final int staffManagementPort;
     public final int intakeManagementPort;
 
-    private PackagedSystem(String name) throws IOException {
+    private PackagedSystem(String name, TestDatabase database) throws IOException {
         logs = Path.of("target", name + "-logs");
         Files.createDirectories(logs);
         keycloak = KeycloakServer.shared();
-        db = TestDatabase.create(name);
+        ownsDatabase = database == null;
+        db = database == null ? TestDatabase.create(name) : database;
         staffPort = freePort();
         intakePort = freePort();
         staffManagementPort = freePort();
@@ -53,9 +57,19 @@ public final class PackagedSystem implements AutoCloseable {
     /** Starts both services; {@code staffEnv} adds to staff's environment (e.g. an SMTP server of the test's own). */
     public static PackagedSystem start(String name, Map<String, String> intakeEnv, Map<String, String> staffEnv)
             throws Exception {
-        PackagedSystem system = new PackagedSystem(name);
+        return start(name, null, 1, intakeEnv, staffEnv);
+    }
+
+    /**
+     * Starts {@code staffCount} staff processes side by side (each with its own ports and log, all with
+     * {@code staffEnv}) and one intake, on {@code database} (the caller's, which it closes itself; null: one of the
+     * system's own on the build's server).
+     */
+    public static PackagedSystem start(String name, TestDatabase database, int staffCount, Map<String, String> intakeEnv,
+            Map<String, String> staffEnv) throws Exception {
+        PackagedSystem system = new PackagedSystem(name, database);
         try {
-            system.startServices(intakeEnv, staffEnv);
+            system.startServices(staffCount, intakeEnv, staffEnv);
             return system;
         } catch (Exception | AssertionError e) {
             system.close();
@@ -63,7 +77,8 @@ public final class PackagedSystem implements AutoCloseable {
         }
     }
 
-    private void startServices(Map<String, String> intakeEnv, Map<String, String> staffEnv) throws Exception {
+    private void startServices(int staffCount, Map<String, String> intakeEnv, Map<String, String> staffEnv)
+            throws Exception {
         Path intakeJar = Path.of(System.getProperty("skp.intake.jar", "../intake-api/target/quarkus-app/quarkus-run.jar"));
         Path staffJar = Path.of(System.getProperty("skp.staff.jar", "target/quarkus-app/quarkus-run.jar"));
         assertTrue(Files.exists(intakeJar), "intake-api is not packaged at " + intakeJar.toAbsolutePath()
@@ -79,22 +94,39 @@ public final class PackagedSystem implements AutoCloseable {
                 "SKP_PASSCODE_SECRET", "packaged-system-test-passcode-secret-not-for-production");
 
         // Staff first: its migrations create the queue that intake writes to.
-        Map<String, String> staffOwn = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(staffPort),
-                "QUARKUS_MANAGEMENT_PORT", String.valueOf(staffManagementPort),
-                "SKP_STAFF_AUTH_SERVER_URL", keycloak.issuer(),
-                "SKP_STAFF_AUTH_CLIENT_SECRET", KeycloakServer.CLIENT_SECRET,
-                "SKP_STAFF_MAIL_LINK_BASE", staffUrl() + "/concerns",
-                "SKP_STAFF_MAIL_REPORTER_STATUS_PAGE", intakeUrl() + "/status"));
-        staffOwn.putAll(staffEnv);
-        staff = start(staffJar, common, staffOwn, "staff");
-        awaitReady(staffManagementPort, staff, "staff");
-        Map<String, String> intakeOwn = new HashMap<>(intakeEnv);
-        intakeOwn.putIfAbsent("SKP_INTAKE_PROTECTION_API_PROOF_OF_WORK", "true");
-        intakeOwn.put("QUARKUS_HTTP_PORT", String.valueOf(intakePort));
-        intakeOwn.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(intakeManagementPort));
-        intakeOwn.put("SKP_INTAKE_MAIL_STAFF_LINK_BASE", staffUrl());
-        intake = start(intakeJar, common, intakeOwn, "intake");
-        awaitReady(intakeManagementPort, intake, "intake");
+        for (int i = 0; i < staffCount; i++) {
+            int port = i == 0 ? staffPort : freePort();
+            int managementPort = i == 0 ? staffManagementPort : freePort();
+            Map<String, String> env = new HashMap<>(common);
+            env.putAll(Map.of("QUARKUS_HTTP_PORT", String.valueOf(port),
+                    "QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort),
+                    "SKP_STAFF_AUTH_SERVER_URL", keycloak.issuer(),
+                    "SKP_STAFF_AUTH_CLIENT_SECRET", KeycloakServer.CLIENT_SECRET,
+                    "SKP_STAFF_MAIL_LINK_BASE", staffUrl() + "/concerns",
+                    "SKP_STAFF_MAIL_REPORTER_STATUS_PAGE", intakeUrl() + "/status"));
+            env.putAll(staffEnv);
+            Service staff = new Service(i == 0 ? "staff" : "staff-" + (i + 1), staffJar, env, port, managementPort);
+            staffInstances.add(staff);
+            staff.start();
+        }
+        Map<String, String> env = new HashMap<>(common);
+        env.putAll(intakeEnv);
+        env.putIfAbsent("SKP_INTAKE_PROTECTION_API_PROOF_OF_WORK", "true");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(intakePort));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(intakeManagementPort));
+        env.put("SKP_INTAKE_MAIL_STAFF_LINK_BASE", staffUrl());
+        intake = new Service("intake", intakeJar, env, intakePort, intakeManagementPort);
+        intake.start();
+    }
+
+    /** The intake process. */
+    public Service intake() {
+        return intake;
+    }
+
+    /** Staff process {@code i} (0: the first, at {@link #staffPort}). */
+    public Service staff(int i) {
+        return staffInstances.get(i);
     }
 
     public String staffUrl() {
@@ -119,41 +151,100 @@ public final class PackagedSystem implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (Process p : new Process[] { intake, staff }) {
-            if (p != null) {
-                p.destroy();
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
+        List<Service> services = new ArrayList<>();
+        if (intake != null) {
+            services.add(intake);
+        }
+        services.addAll(staffInstances);
+        for (Service service : services) {
+            service.stop();
+        }
+        if (ownsDatabase) {
+            db.close();
+        }
+    }
+
+    /**
+     * One packaged service as a process: started once by the system, and by a test again after {@link #kill()}, on
+     * the same ports with the same environment; its log (target/&lt;name&gt;-logs/&lt;service&gt;.log) runs on.
+     */
+    public final class Service {
+
+        private final String name;
+        private final Path jar;
+        private final Map<String, String> env;
+        private final int port;
+        private final int managementPort;
+        private Process process;
+        private int starts;
+
+        private Service(String name, Path jar, Map<String, String> env, int port, int managementPort) {
+            this.name = name;
+            this.jar = jar;
+            this.env = Map.copyOf(env);
+            this.port = port;
+            this.managementPort = managementPort;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public int managementPort() {
+            return managementPort;
+        }
+
+        public Path log() {
+            return logs.resolve(name + ".log");
+        }
+
+        /** Starts the service and returns once it is ready. */
+        public void start() throws Exception {
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar.toAbsolutePath().toString());
+            builder.environment().putAll(env);
+            builder.redirectErrorStream(true);
+            builder.redirectOutput(starts == 0 ? ProcessBuilder.Redirect.to(log().toFile())
+                    : ProcessBuilder.Redirect.appendTo(log().toFile()));
+            process = builder.start();
+            starts++;
+            awaitReady();
+        }
+
+        /** SIGKILL, as the kernel's OOM killer or a pulled plug would end it: no shutdown hook, nothing flushed. */
+        public void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
+        private void stop() throws InterruptedException {
+            if (process != null && process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
                 }
             }
         }
-        db.close();
-    }
 
-    private Process start(Path jar, Map<String, String> common, Map<String, String> own, String name) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString());
-        builder.environment().putAll(common);
-        builder.environment().putAll(own);
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(logs.resolve(name + ".log").toFile());
-        return builder.start();
-    }
-
-    private void awaitReady(int port, Process process, String name) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), name + " exited; see " + logs.resolve(name + ".log").toAbsolutePath());
-            try {
-                if (given().port(port).when().get("/q/health/ready").statusCode() == 200) {
-                    return;
+        private void awaitReady() throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < deadline) {
+                assertTrue(process.isAlive(), name + " exited; see " + log().toAbsolutePath());
+                try {
+                    if (given().port(managementPort).when().get("/q/health/ready").statusCode() == 200) {
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    // not listening yet
                 }
-            } catch (Exception notYet) {
-                // not listening yet
+                Thread.sleep(200);
             }
-            Thread.sleep(200);
+            throw new AssertionError(name + " not ready within 90 s; see " + log().toAbsolutePath());
         }
-        throw new AssertionError(name + " not ready within 90 s; see " + logs.resolve(name + ".log").toAbsolutePath());
     }
 
     private static int freePort() throws IOException {

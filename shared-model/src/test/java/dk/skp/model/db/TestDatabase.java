@@ -20,9 +20,14 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase create(String purpose) {
+        return create(purpose, DatabaseSettings.fromEnvironment());
+    }
+
+    /** A throw-away database on the server (host, port, roles) of {@code server}, e.g. one a test started itself. */
+    public static TestDatabase create(String purpose, DatabaseSettings server) {
         String name = ("skp_test_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        DatabaseSettings settings = DatabaseSettings.fromEnvironment().withDatabase(name);
+        DatabaseSettings settings = server.withDatabase(name);
         try {
             DatabaseBootstrap.run(settings);
         } catch (SQLException e) {
