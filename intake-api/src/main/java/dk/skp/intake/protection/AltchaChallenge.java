@@ -7,10 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "for which hex(SHA-256(salt + n)) equals challenge, then send base64(JSON {algorithm, challenge, number, salt, "
         + "signature}) in the field altcha. Each challenge can be used once, before the expiry in its salt.")
 public record AltchaChallenge(
-        @Schema(examples = "SHA-256") String algorithm,
-        @Schema(description = "hex(SHA-256(salt + secret number))") String challenge,
-        @Schema(description = "The secret number is at most this") long maxnumber,
-        @Schema(description = "Random salt with the expiry as a query parameter", examples = "5f0c31a4e9a06b8e2f1d7c4a?expires=1795432800&")
+        @Schema(examples = "SHA-256", enumeration = "SHA-256") String algorithm,
+        @Schema(description = "hex(SHA-256(salt + secret number))", maxLength = 64, pattern = "^[0-9a-f]{64}$") String challenge,
+        @Schema(description = "The secret number is at most this", minimum = "1", maximum = "100000000", format = "int64") long maxnumber,
+        @Schema(description = "Random salt with the expiry as a query parameter", examples = "5f0c31a4e9a06b8e2f1d7c4a?expires=1795432800&",
+                maxLength = 100)
         String salt,
-        @Schema(description = "hex(HMAC-SHA256(server key, challenge))") String signature) {
+        @Schema(description = "hex(HMAC-SHA256(server key, challenge))", maxLength = 64, pattern = "^[0-9a-f]{64}$") String signature) {
 }

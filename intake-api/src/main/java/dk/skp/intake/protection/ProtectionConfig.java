@@ -2,6 +2,8 @@ package dk.skp.intake.protection;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,10 +21,15 @@ public interface ProtectionConfig {
      * Upper bound of the secret number in a challenge: the client tries on average half of this many SHA-256 hashes.
      * At 1,000,000 a script pays about half a second of one core per submission (ProofOfWorkCostTest prints the
      * figure for the machine it runs on), while the form's script solves it in the background in a few seconds on a
-     * phone, as the person fills in the form.
+     * phone, as the person fills in the form. At most 100,000,000 (the API documents Challenge.maxnumber so; a phone
+     * would need minutes beyond that): a larger value stops the service at start.
      */
     @WithDefault("1000000")
+    @Min(1)
+    @Max(MAX_NUMBER_LIMIT)
     long maxNumber();
+
+    long MAX_NUMBER_LIMIT = 100_000_000L;
 
     /** How long a challenge may be solved and sent. */
     @WithDefault("20M")

@@ -49,6 +49,9 @@ public class SpamGuard {
      * hashing, so an open "expires=1700000000" followed by the number 123 would hash like "expires=17000000001" and 23,
      * and anyone could push a solved challenge's expiry years ahead.
      */
+    /** The longest Proof-Of-Work the API documents; a solution (base64 JSON of five short fields) has about 350. */
+    public static final int PROOF_MAX_LENGTH = 1000;
+
     private static final Pattern EXPIRES = Pattern.compile("[?&]expires=(\\d{1,12})&");
     private static final Logger LOG = Logger.getLogger(SpamGuard.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,6 +110,9 @@ public class SpamGuard {
     public void verifyProofOfWork(String altchaPayload) {
         if (altchaPayload == null || altchaPayload.isBlank()) {
             throw refuse("proof.missing");
+        }
+        if (altchaPayload.length() > PROOF_MAX_LENGTH) {
+            throw refuse("proof.invalid"); // not decoded: no solution is this long
         }
         JsonNode payload;
         try {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/catalog")
@@ -26,9 +27,10 @@ public class CatalogResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What a form needs", description = "Vocabularies with Danish and English labels, every field with "
+    @Operation(operationId = "getCatalog", summary = "What a form needs", description = "Vocabularies with Danish and English labels, every field with "
             + "its limits, label and help text, the rules for which choice needs which field, and the notices. Modelled on "
             + "Open311 service definitions. Changes only with a new release, so it may be cached.")
+    @SecurityRequirementsSet // public: no credentials
     @APIResponse(responseCode = "200", description = "The catalog",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Catalog.class)))
     public Response catalog() {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/challenge")
@@ -28,9 +29,10 @@ public class ChallengeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A proof-of-work challenge", description = "A fresh challenge in the ALTCHA format for the "
+    @Operation(operationId = "getChallenge", summary = "A proof-of-work challenge", description = "A fresh challenge in the ALTCHA format for the "
             + "public web form (the ALTCHA widget can use this address as its challengeurl). Solving it takes a browser "
             + "about a second; each solution is accepted once.")
+    @SecurityRequirementsSet // public: no credentials
     @APIResponse(responseCode = "200", description = "A new challenge",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AltchaChallenge.class)))
     public Response challenge() {

@@ -37,6 +37,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -44,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -52,8 +57,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/concerns")
 @Tag(name = "Concerns")
+@SecurityScheme(securitySchemeName = "partnerKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "Partner systems only: their API key (skp_...), issued by a staff admin, as a bearer token.")
+@SecurityScheme(securitySchemeName = "passcode", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = "Passcode", description = "The passcode from the receipt of a reporter who asked for status updates.")
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 public class ConcernResource {
+
+    private static final String REFERENCE = "The reference from the receipt, e.g. SKP-7K4M-2QXD (case, spaces and dashes "
+            + "do not matter). Anything that is not a reference gets the same 404 as an unknown one.";
+    private static final String PASSCODE = "The passcode from the receipt, e.g. 7K4M-2QXD-9A (case, spaces and dashes do "
+            + "not matter). A wrong one gets the same 404 as an unknown reference.";
 
     /** Receipts carry passcodes and references: no cache may keep them. */
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
@@ -75,7 +89,7 @@ public class ConcernResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Raise a concern", description = "Accepts a concern about a vulnerable adult and queues it for "
+    @Operation(operationId = "submitConcern", summary = "Raise a concern", description = "Accepts a concern about a vulnerable adult and queues it for "
             + "the outreach team. Answers 202 only after the concern is durably stored. Public clients send no "
             + "credentials; partner systems send their API key as a bearer token and may send an Idempotency-Key.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ConcernReport.class), examples = {
@@ -83,16 +97,20 @@ public class ConcernResource {
                     value = ConcernExamples.ANONYMOUS_NEIGHBOUR),
             @ExampleObject(name = "police-partner", summary = "A named police officer through the partner API (English)",
                     value = ConcernExamples.POLICE_PARTNER) }))
-    @Parameter(name = "Authorization", in = ParameterIn.HEADER, description = "Partner systems only: Bearer skp_... (their API key)")
+    @SecurityRequirementsSet // public clients: no credentials (but a proof of work)
+    @SecurityRequirementsSet(@SecurityRequirement(name = "partnerKey"))
     @Parameter(name = "Proof-Of-Work", in = ParameterIn.HEADER, description = "Public clients (no API key): a solved "
             + "challenge from GET /api/v1/challenge, as the ALTCHA widget produces it (base64 JSON). Each is accepted once. "
-            + "Not needed where the operator has turned skp.intake.protection.api-proof-of-work off.")
+            + "Not needed where the operator has turned skp.intake.protection.api-proof-of-work off. A longer value is "
+            + "refused as an invalid proof (403).",
+            schema = @Schema(type = SchemaType.STRING, maxLength = SpamGuard.PROOF_MAX_LENGTH, format = "byte"))
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Partner systems only: the same key with "
             + "the same body within 24 hours returns the first answer (without the passcode) and creates nothing; with "
-            + "another body it is refused with 422.")
+            + "another body it is refused with 422.", schema = @Schema(type = SchemaType.STRING, maxLength = 200,
+                    pattern = "^[\\x21-\\x7E]{1,200}$"))
     @APIResponse(responseCode = "202", description = "Accepted and stored",
             headers = @Header(name = "Idempotent-Replayed", description = "true when this is the stored answer to an earlier request with the same Idempotency-Key",
-                    schema = @Schema(type = SchemaType.STRING)),
+                    schema = @Schema(type = SchemaType.STRING, enumeration = "true")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionResponse.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -109,10 +127,8 @@ public class ConcernResource {
             + "with another body. Nothing was stored.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many submissions from this client; retry after the given seconds",
-            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Storage is unavailable; nothing was stored. Retry after the given seconds",
-            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull(message = "{skp.required}") ConcernReport body,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -136,11 +152,15 @@ public class ConcernResource {
 
     @GET
     @Path("{reference}/status")
-    @Operation(summary = "Look up the coarse status of a concern", description = "Only for reporters who asked for status "
+    @Operation(operationId = "getConcernStatus", summary = "Look up the coarse status of a concern", description = "Only for reporters who asked for status "
             + "updates, with the passcode they got once. Answers RECEIVED, IN_PROGRESS or CLOSED and nothing else, and the "
             + "team's question when one is open (answer it with POST .../answers). An unknown reference and a wrong "
             + "passcode get the same 404; repeated wrong passcodes lock the reference for a while.")
-    @Parameter(name = "Passcode", in = ParameterIn.HEADER, required = true, description = "The passcode from the receipt, e.g. 7K4M-2QXD-9A")
+    @SecurityRequirement(name = "passcode")
+    @Parameter(name = "reference", in = ParameterIn.PATH, required = true, description = REFERENCE,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = "^[0-9A-Za-z -]+$"))
+    @Parameter(name = "Passcode", in = ParameterIn.HEADER, required = true, description = PASSCODE,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = "^[0-9A-Za-z -]+$"))
     @APIResponse(responseCode = "200", description = "The status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusResponse.class)))
     @APIResponse(responseCode = "401", description = "No passcode sent",
@@ -158,10 +178,14 @@ public class ConcernResource {
     @POST
     @Path("{reference}/answers")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer the team's question", description = "With the passcode, as for the status. The answer "
+    @Operation(operationId = "answerTeamQuestion", summary = "Answer the team's question", description = "With the passcode, as for the status. The answer "
             + "goes to the team; it cannot be read back here, and each question is answered once. A wrong passcode "
             + "counts towards the lock-out as a look-up does, and gets the same 404.")
-    @Parameter(name = "Passcode", in = ParameterIn.HEADER, required = true, description = "The passcode from the receipt, e.g. 7K4M-2QXD-9A")
+    @SecurityRequirement(name = "passcode")
+    @Parameter(name = "reference", in = ParameterIn.PATH, required = true, description = REFERENCE,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = "^[0-9A-Za-z -]+$"))
+    @Parameter(name = "Passcode", in = ParameterIn.HEADER, required = true, description = PASSCODE,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = "^[0-9A-Za-z -]+$"))
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AnswerRequest.class)))
     @APIResponse(responseCode = "202", description = "The answer is on its way to the team",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerReceipt.class)))
@@ -200,13 +224,14 @@ public class ConcernResource {
 
     @Schema(description = "A question from the team, to be answered once.")
     public record OpenQuestionView(@Schema(required = true, description = "Send it back with the answer.") UUID id,
-            @Schema(required = true, description = "The question.") String text,
+            @Schema(required = true, description = "The question.", maxLength = 500) String text,
             @Schema(required = true, description = "When the team asked.") Instant askedAt) {
     }
 
     @Schema(description = "The reporter's answer to the team's open question.")
     public record AnswerRequest(
-            @Schema(required = true, description = "The id of the question, from the status.") String questionId,
+            @Schema(required = true, description = "The id of the question, from the status.", format = "uuid",
+                    maxLength = 36) String questionId,
             @Schema(required = true, maxLength = 2000, description = "The answer, at most 2000 characters. The team reads it; it cannot be read back here.")
             String answer) {
     }

@@ -3,9 +3,13 @@ package dk.skp.intake.service;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +29,11 @@ import java.util.List;
  * <p>
  * When the database cannot be reached the limiter fails closed, 503 with Retry-After, as the submission itself would:
  * nothing it guards can be done without the database anyway.
+ * <p>
+ * Every counted request's answer says where the client stands, in the headers of the IETF draft "RateLimit header
+ * fields for HTTP" (draft-ietf-httpapi-ratelimit-headers): {@code RateLimit-Policy: "submit";q=20;w=3600} (the
+ * allowance per window) and {@code RateLimit: "submit";r=17;t=1234} (what is left, and the seconds until the window
+ * ends), as openapi/intake-api.json documents them (IntakeContract).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -34,11 +43,20 @@ public class RateLimiter {
     private final AgroalDataSource dataSource;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
+    private final CurrentVertxRequest currentRequest;
 
+    /** Outside a request (tests): no headers. */
     public RateLimiter(AgroalDataSource dataSource, Pseudonyms pseudonyms, Clock clock) {
+        this(dataSource, pseudonyms, clock, null);
+    }
+
+    @Inject
+    public RateLimiter(AgroalDataSource dataSource, Pseudonyms pseudonyms, Clock clock,
+            CurrentVertxRequest currentRequest) {
         this.dataSource = dataSource;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
+        this.currentRequest = currentRequest;
     }
 
     /** Counts one request of a client address for a purpose ("submit", "status"). */
@@ -63,10 +81,24 @@ public class RateLimiter {
         } catch (QuarkusTransactionException e) {
             throw ProblemException.unavailable(e);
         }
+        Duration untilNextWindow = Duration.between(now, windowStart.plus(WINDOW));
+        announce(purpose, perHour, hits, untilNextWindow);
         if (hits > perHour) {
-            Duration untilNextWindow = Duration.between(now, windowStart.plus(WINDOW));
             throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, null, List.of(), untilNextWindow.plusSeconds(1), null);
         }
+    }
+
+    /** The RateLimit headers on the answer to the current request, whichever way it ends (an answer, a 429). */
+    private void announce(String purpose, int perHour, int hits, Duration untilNextWindow) {
+        if (currentRequest == null || !Arc.container().requestContext().isActive() || currentRequest.getCurrent() == null) {
+            return;
+        }
+        RoutingContext context = currentRequest.getCurrent();
+        String policy = "\"" + purpose + "\";q=" + perHour + ";w=" + WINDOW.toSeconds();
+        String state = "\"" + purpose + "\";r=" + Math.max(0, perHour - hits) + ";t="
+                + Math.max(1, untilNextWindow.toSeconds());
+        context.addHeadersEndHandler(ignored -> context.response().headers()
+                .set("RateLimit-Policy", policy).set("RateLimit", state));
     }
 
     private int count(String bucket, Instant windowStart) throws SQLException {

@@ -121,6 +121,8 @@ public class StatusService {
         UUID questionId = null;
         if (answer.questionId() == null || answer.questionId().isBlank()) {
             errors.add(new FieldError("questionId", "field.required"));
+        } else if (answer.questionId().length() > 36) {
+            errors.add(new FieldError("questionId", "field.malformed")); // the API documents maxLength 36: a UUID
         } else {
             try {
                 questionId = UUID.fromString(answer.questionId().strip());

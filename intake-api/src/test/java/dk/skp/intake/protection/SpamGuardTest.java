@@ -52,6 +52,12 @@ class SpamGuardTest {
         String otherSignature = HexFormat.of().formatHex(new byte[32]);
         refused("proof.invalid", () -> guard.verifyProofOfWork(payload(challenge.challenge(), number, challenge.salt(), otherSignature)));
 
+        // A right solution made longer than the documented maxLength (1000) is not even decoded.
+        String padded = Base64.getEncoder().encodeToString(new String(Base64.getDecoder().decode(valid),
+                StandardCharsets.UTF_8).replace("}", ",\"pad\":\"" + "x".repeat(SpamGuard.PROOF_MAX_LENGTH) + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        refused("proof.invalid", () -> guard.verifyProofOfWork(padded));
+
         assertDoesNotThrow(() -> guard.verifyProofOfWork(valid));
         refused("proof.reused", () -> guard.verifyProofOfWork(valid));
 

@@ -2,6 +2,7 @@ package dk.skp.intake.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.nullValue;
@@ -44,11 +45,15 @@ class ProtectionTest {
         long before = IntakeDatabase.queued();
         for (int i = 0; i < 3; i++) {
             given().contentType(ContentType.JSON).body(Examples.read(Examples.ANONYMOUS_NEIGHBOUR))
-                    .when().post("/api/v1/concerns").then().statusCode(202);
+                    .when().post("/api/v1/concerns").then().statusCode(202)
+                    // where the client stands, as documented (draft-ietf-httpapi-ratelimit-headers)
+                    .header("RateLimit-Policy", equalTo("\"submit\";q=3;w=3600"))
+                    .header("RateLimit", matchesPattern("\"submit\";r=" + (2 - i) + ";t=[0-9]+"));
         }
         given().contentType(ContentType.JSON).header("Accept-Language", "en").body(Examples.read(Examples.ANONYMOUS_NEIGHBOUR))
                 .when().post("/api/v1/concerns").then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", not(emptyOrNullString()))
+                .header("RateLimit", matchesPattern("\"submit\";r=0;t=[0-9]+"))
                 .body("type", equalTo("urn:skp:problem:too-many-requests"));
         assertEquals(before + 3, IntakeDatabase.queued());
 

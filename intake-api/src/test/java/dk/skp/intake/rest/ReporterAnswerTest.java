@@ -200,6 +200,9 @@ class ReporterAnswerTest {
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("questionId", "answer"))
                 .body("errors.find { it.field == 'answer' }.message", equalTo("skal udfyldes"));
         answer(r[0], r[1], "not-an-id", "Hello", "en").then().statusCode(422).body("errors[0].field", equalTo("questionId"));
+        // Longer than the documented maxLength (36), even if it is the id with spaces around it.
+        answer(r[0], r[1], "  " + questionId + "  ", "Hello", "en").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("questionId"));
         answer(r[0], r[1], questionId, "x".repeat(2001), "en").then().statusCode(422)
                 .body("errors[0].message", equalTo("must be at most 2000 characters long"));
         given().header("Passcode", r[1]).contentType(ContentType.JSON).body("{\"questionId\": \"" + questionId

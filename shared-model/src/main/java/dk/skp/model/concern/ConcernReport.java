@@ -19,6 +19,6 @@ public record ConcernReport(
         @NotNull(message = "{skp.required}") Urgency urgency,
         @Schema(description = "The person is in acute danger now. Accepted and flagged urgent, but the reporter must call 112.")
         boolean acuteDanger,
-        @Schema(description = "Language the reporter wants answers in (ISO 639-1).", examples = "da")
+        @Schema(description = "Language the reporter wants answers in (ISO 639-1).", examples = "da", maxLength = 2)
         @Pattern(regexp = "da|en", message = "{skp.language}") String language) {
 }

@@ -15,7 +15,7 @@ public record Person(
         @Schema(nullable = true) Gender gender,
         @Schema(nullable = true, description = "What helps the team recognise the person.")
         @Size(max = 1000, message = "{skp.size.max}") String appearance,
-        @Schema(nullable = true, description = "Language the person speaks (ISO 639-1).", examples = "da")
+        @Schema(nullable = true, description = "Language the person speaks (ISO 639-1).", examples = "da", maxLength = 2)
         @Pattern(regexp = "[a-z]{2}", message = "{skp.languageCode}") String language,
         @NotNull(message = "{skp.required}") KnowsAboutReport knowsAboutReport) {
 }

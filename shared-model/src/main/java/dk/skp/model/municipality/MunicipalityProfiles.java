@@ -137,10 +137,13 @@ public final class MunicipalityProfiles {
                 problems.add("outside-area: must be refuse or warn, not '" + policy + "'");
             }
         }
+        if (postcodes.size() > MunicipalityProfile.MAX_POSTCODES) {
+            problems.add("postcodes: more than " + MunicipalityProfile.MAX_POSTCODES);
+        }
         if (outsideArea == OutsideAreaPolicy.REFUSE && postcodes.isEmpty()) {
             problems.add("outside-area: refuse needs the postcodes the team serves (postcodes is empty)");
         }
-        String eraseAfter = f.value("erase-after");
+        String eraseAfter = f.limited("erase-after", 20);
         Period period = null;
         if (eraseAfter == null) {
             problems.add("erase-after: missing; how long after the work with a concern ended its personal data is erased, e.g. P90D");
@@ -194,8 +197,8 @@ public final class MunicipalityProfiles {
         }
 
         LocalizedText text(String key, boolean required) {
-            String da = value(key + ".da");
-            String en = value(key + ".en");
+            String da = limited(key + ".da", MunicipalityProfile.TEXT_MAX_LENGTH);
+            String en = limited(key + ".en", MunicipalityProfile.TEXT_MAX_LENGTH);
             if (da == null && en == null) {
                 if (required) {
                     problems.add(key + ".da, " + key + ".en: missing; both the Danish and the English text are needed");
@@ -209,8 +212,18 @@ public final class MunicipalityProfiles {
             return new LocalizedText(da, en);
         }
 
-        String matching(String key, Pattern pattern, String expected) {
+        /** A value no longer than the API documents it (MunicipalityProfile's @Schema), else a problem and null. */
+        String limited(String key, int maxLength) {
             String value = value(key);
+            if (value != null && value.length() > maxLength) {
+                problems.add(key + ": longer than " + maxLength + " characters");
+                return null;
+            }
+            return value;
+        }
+
+        String matching(String key, Pattern pattern, String expected) {
+            String value = limited(key, MunicipalityProfile.VALUE_MAX_LENGTH);
             if (value != null && !pattern.matcher(value).matches()) {
                 problems.add(key + ": '" + value + "' is not " + expected);
                 return null;

@@ -82,6 +82,14 @@ class MunicipalityProfilesTest {
     }
 
     @Test
+    void aTextLongerThanTheApiDocumentsIsRefused() throws IOException {
+        String tooLong = "x".repeat(MunicipalityProfile.TEXT_MAX_LENGTH + 1);
+        Path file = write("verbose.properties", builtIn("guldborgsund").replaceAll("(?m)^team\\.da=.*$", "team.da=" + tooLong));
+        InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> MunicipalityProfiles.load(file.toString()));
+        assertTrue(e.getMessage().contains("team.da: longer than 1000 characters"), e.getMessage());
+    }
+
+    @Test
     void anUnknownNameSaysWhatExists() {
         InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> MunicipalityProfiles.load("aarhus"));
         assertTrue(e.getMessage().contains("[odense, guldborgsund]"), e.getMessage());

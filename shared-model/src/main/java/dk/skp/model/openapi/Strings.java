@@ -1,0 +1,34 @@
+package dk.skp.model.openapi;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Named string schemas for the items of string lists ({@code @Schema(type = ARRAY, implementation = Strings.X.class)}):
+ * an annotation cannot stand on a type argument, so a list's items get their limits from one of these.
+ */
+public final class Strings {
+
+    private Strings() {
+    }
+
+    @Schema(name = "Postcode", type = SchemaType.STRING, maxLength = 4, pattern = "^[0-9]{4}$",
+            description = "A four-digit Danish postcode.")
+    public static final class Postcode {
+    }
+
+    @Schema(name = "FieldPath", type = SchemaType.STRING, maxLength = 100, pattern = "^[a-zA-Z.]+$",
+            description = "A dotted JSON path of a field, e.g. whereabouts.address.")
+    public static final class FieldPath {
+    }
+
+    @Schema(name = "LanguageCode", type = SchemaType.STRING, enumeration = { "da", "en" },
+            description = "A language SKP answers in (ISO 639-1).")
+    public static final class LanguageCode {
+    }
+
+    @Schema(name = "Code", type = SchemaType.STRING, maxLength = 40, pattern = "^[A-Z0-9_]+$",
+            description = "A code of one of the vocabularies, e.g. NEIGHBOUR.")
+    public static final class Code {
+    }
+}
