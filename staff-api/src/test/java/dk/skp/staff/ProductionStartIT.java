@@ -21,6 +21,7 @@ class ProductionStartIT {
         String output = refusedStart("../intake-api/target/quarkus-app/quarkus-run.jar", "intake-refused", Map.of());
         assertTrue(output.contains("SKP_DB_INTAKE_PASSWORD is not set"), output);
         assertTrue(output.contains("SKP_INTAKE_PROTECTION_CHALLENGE_KEY is not set"), output);
+        assertTrue(output.contains("SKP_SEAL_PUBLIC_KEYSET is not set"), output);
     }
 
     @Test
@@ -28,10 +29,14 @@ class ProductionStartIT {
         String output = refusedStart("target/quarkus-app/quarkus-run.jar", "staff-refused",
                 Map.of("SKP_DB_STAFF_PASSWORD", "skp_staff",
                         "SKP_STAFF_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/skp",
-                        "SKP_STAFF_AUTH_CLIENT_SECRET", KeycloakServer.CLIENT_SECRET));
+                        "SKP_STAFF_AUTH_CLIENT_SECRET", KeycloakServer.CLIENT_SECRET,
+                        // The committed development keyset, pasted in as JSON rather than named: refused all the same.
+                        "SKP_SEAL_PRIVATE_KEYSET", dk.skp.model.queue.SealKeys.privateJson(dk.skp.model.queue.SealKeys
+                                .privateKeyset("SKP_SEAL_PRIVATE_KEYSET", dk.skp.model.queue.SealKeys.DEVELOPMENT))));
         assertTrue(output.contains("SKP_DB_STAFF_PASSWORD is the development default"), output);
         assertTrue(output.contains("SKP_STAFF_AUTH_SERVER_URL must be an https:// URL"), output);
         assertTrue(output.contains("SKP_STAFF_AUTH_CLIENT_SECRET is the development default"), output);
+        assertTrue(output.contains("SKP_SEAL_PRIVATE_KEYSET is the development default"), output);
     }
 
     private static String refusedStart(String jar, String name, Map<String, String> env) throws Exception {

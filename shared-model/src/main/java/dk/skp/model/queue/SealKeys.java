@@ -22,7 +22,8 @@ import java.util.Set;
  * repository, which the profiles local, dev and test use and a production start refuses.
  * <p>
  * Also the command behind bin/seal-keys: {@code new} makes a private keyset, {@code rotate FILE} adds a new primary key
- * to one and keeps the old keys; both print the private keyset and its public keyset.
+ * to one and keeps the old keys, {@code retire FILE ID} removes an earlier key; each prints the private keyset and its
+ * public keyset.
  */
 public final class SealKeys {
 
@@ -131,6 +132,26 @@ public final class SealKeys {
                 .build();
     }
 
+    /**
+     * The keyset without one of its earlier keys, once nothing sealed to it is left on the queue.
+     *
+     * @throws IllegalArgumentException when the keyset has no such key, or it is the primary
+     */
+    public static KeysetHandle retire(KeysetHandle privateKeyset, int keyId) throws GeneralSecurityException {
+        KeysetHandle.Builder builder = KeysetHandle.newBuilder(privateKeyset);
+        for (int i = 0; i < builder.size(); i++) {
+            if (privateKeyset.getAt(i).getId() == keyId) {
+                if (privateKeyset.getAt(i).isPrimary()) {
+                    throw new IllegalArgumentException("key " + Integer.toUnsignedString(keyId)
+                            + " is the primary: rotate first, and retire it once nothing sealed to it is left");
+                }
+                builder.deleteAt(i);
+                return builder.build();
+            }
+        }
+        throw new IllegalArgumentException("the keyset has no key " + Integer.toUnsignedString(keyId));
+    }
+
     public static String privateJson(KeysetHandle privateKeyset) throws GeneralSecurityException {
         return TinkJsonProtoKeysetFormat.serializeKeyset(privateKeyset, InsecureSecretKeyAccess.get());
     }
@@ -191,9 +212,10 @@ public final class SealKeys {
         KeysetHandle keyset;
         if (args.length == 1 && args[0].equals("new")) {
             keyset = generate();
-        } else if (args.length == 2 && args[0].equals("rotate")) {
+        } else if ((args.length == 2 && args[0].equals("rotate")) || (args.length == 3 && args[0].equals("retire"))) {
             try {
-                keyset = rotate(privateKeyset("the private keyset file", args[1]));
+                KeysetHandle given = privateKeyset("the private keyset file", args[1]);
+                keyset = args[0].equals("rotate") ? rotate(given) : retire(given, Integer.parseUnsignedInt(args[2]));
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 System.exit(1);
@@ -201,8 +223,9 @@ public final class SealKeys {
             }
         } else {
             System.err.println("""
-                    usage: bin/seal-keys new            a new private keyset (staff) and its public keyset (intake)
-                           bin/seal-keys rotate FILE    FILE's private keyset with a new primary key, the old keys kept""");
+                    usage: bin/seal-keys new             a new private keyset (staff) and its public keyset (intake)
+                           bin/seal-keys rotate FILE     FILE's private keyset with a new primary key, the old keys kept
+                           bin/seal-keys retire FILE ID  FILE's private keyset without the earlier key ID""");
             System.exit(2);
             return;
         }

@@ -47,6 +47,14 @@ class SealedPayloadTest {
                 "a staff that has not got the new key yet cannot open what is sealed to it");
         assertTrue(notYet.getMessage().contains("sealed to key " + Integer.toUnsignedString(after.getPrimary().getId())),
                 notYet.getMessage());
+
+        KeysetHandle retired = SealKeys.retire(after, before.getPrimary().getId());
+        assertEquals(1, retired.size());
+        assertEquals(REPORT, opener(retired).open(message(fresh, TOPIC, sealedAfter)));
+        assertThrows(SealedPayload.UnopenableException.class, () -> opener(retired).open(message(old, TOPIC, sealedBefore)),
+                "retired too early, the old key's messages no longer open: hence README's step 3");
+        assertThrows(IllegalArgumentException.class, () -> SealKeys.retire(after, after.getPrimary().getId()),
+                "the primary cannot be retired");
     }
 
     @Test
