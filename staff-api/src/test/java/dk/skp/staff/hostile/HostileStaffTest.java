@@ -180,8 +180,10 @@ class HostileStaffTest {
                 String asked = "#" + n + " " + op.key() + " " + built.kind() + " " + built.request().method() + " "
                         + abbreviate(built.request().target()) + " " + headersOf(built.request());
                 RawHttp.Answer answer;
+                long sent = System.nanoTime();
                 try {
                     answer = RawHttp.send(port, built.request());
+                    tally.took(op.key(), (System.nanoTime() - sent) / 1_000_000);
                 } catch (java.io.IOException e) {
                     tally.count(built.kind(), 999);
                     tally.wrong(asked + ": no answer (" + e + ")");
