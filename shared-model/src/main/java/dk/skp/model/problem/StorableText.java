@@ -47,7 +47,7 @@ public final class StorableText {
         return new SimpleModule("skp-storable-text").addDeserializer(String.class, new Deserializer());
     }
 
-    /** Thrown for a field with unstorable text; carries no value, so nothing the client sent can be echoed or logged. */
+    /** Thrown for a field with unstorable text; carries no value, so nothing the client sent is echoed or logged. */
     public static final class UnstorableTextException extends InvalidFormatException {
 
         UnstorableTextException(JsonParser parser) {
