@@ -113,8 +113,10 @@ class HostileIntakeTest {
                 String asked = "#" + n + " " + endpoint + " " + built.kind() + " " + built.request().method() + " "
                         + abbreviate(built.request().target()) + " " + headersOf(built.request());
                 RawHttp.Answer answer;
+                long sent = System.nanoTime();
                 try {
                     answer = RawHttp.send(port, built.request());
+                    tally.took(endpoint.name(), (System.nanoTime() - sent) / 1_000_000);
                 } catch (java.io.IOException e) {
                     tally.count(endpoint + "/" + built.kind(), 999);
                     tally.wrong(asked + ": no answer (" + e + ")");

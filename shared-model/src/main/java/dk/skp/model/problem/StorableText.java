@@ -2,19 +2,17 @@ package dk.skp.model.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.quarkus.jackson.ObjectMapperCustomizer;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
  * The one rule for text that PostgreSQL cannot store: a NUL character (text and jsonb refuse it) and a surrogate
  * without its pair (no UTF-8 encoding exists for it). Such text is the client's error, found before anything is
- * stored: every String in a JSON body of either service is checked as it is deserialised (a 400 problem naming the
- * field, like any other malformed field), and the web form asks the same {@link #storable(String)} of its fields.
+ * stored: every String in a JSON body of either service is checked as it is deserialised ({@link RequestJson}; a 400
+ * problem naming the field, like any other malformed field), the APIs' query parameters by
+ * {@code dk.skp.model.web.QueryText}, and intake's web form and status page ask the same {@link #storable(String)}.
  */
 public final class StorableText {
 
@@ -49,7 +47,7 @@ public final class StorableText {
         return new SimpleModule("skp-storable-text").addDeserializer(String.class, new Deserializer());
     }
 
-    /** Thrown for a field with unstorable text; carries no value, so nothing the client sent can be echoed or logged. */
+    /** Thrown for a field with unstorable text; carries no value, so nothing the client sent is echoed or logged. */
     public static final class UnstorableTextException extends InvalidFormatException {
 
         UnstorableTextException(JsonParser parser) {
@@ -66,16 +64,6 @@ public final class StorableText {
                 throw new UnstorableTextException(parser);
             }
             return text;
-        }
-    }
-
-    /** Installs {@link #module()} in the ObjectMapper of the Quarkus service that has this library. */
-    @Singleton
-    public static class Customizer implements ObjectMapperCustomizer {
-
-        @Override
-        public void customize(ObjectMapper mapper) {
-            mapper.registerModule(module());
         }
     }
 }

@@ -250,7 +250,7 @@ public final class Hostile {
         return out.toByteArray();
     }
 
-    /** Bytes that are no UTF-8 inside a string value: Latin-1, a broken sequence, an encoded surrogate, an overlong NUL. */
+    /** Bytes that are no UTF-8 in a string value: Latin-1, a broken sequence, an encoded surrogate, an overlong NUL. */
     private byte[] notUtf8(byte[] json) {
         String text = new String(json, StandardCharsets.UTF_8);
         int quote = text.indexOf("\":\"");

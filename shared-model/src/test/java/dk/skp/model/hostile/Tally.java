@@ -12,6 +12,7 @@ public final class Tally {
     private final Map<String, Integer> byStatusClass = new TreeMap<>();
     private final Map<String, Integer> byKind = new TreeMap<>();
     private final Map<String, Integer> byStatus = new TreeMap<>();
+    private final Map<String, Long> millisByTarget = new TreeMap<>();
     private final List<String> wrong = new ArrayList<>();
     private int sent;
     private int refusedByServer;
@@ -25,6 +26,11 @@ public final class Tally {
         byStatusClass.merge(status / 100 + "xx", 1, Integer::sum);
         byKind.merge(kind, 1, Integer::sum);
         byStatus.merge(String.valueOf(status), 1, Integer::sum);
+    }
+
+    /** Time spent on one target (an operation, an endpoint), to show where a slow run spends it. */
+    public void took(String target, long millis) {
+        millisByTarget.merge(target, millis, Long::sum);
     }
 
     public void refusedByServer() {
@@ -56,6 +62,8 @@ public final class Tally {
                 + "  by mutation: %s%n  refused by the HTTP server before the application (empty body): %d%n"
                 + "  wrong: %d%n", name, sent, millis, seed, byStatusClass, byStatus, byKind, refusedByServer,
                 wrong.size());
+        millisByTarget.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .forEach(e -> System.out.printf("  slowest: %s %d ms%n", e.getKey(), e.getValue()));
         wrong.forEach(w -> System.out.println("  WRONG " + w));
     }
 }

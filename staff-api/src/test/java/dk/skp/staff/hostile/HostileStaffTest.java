@@ -170,31 +170,38 @@ class HostileStaffTest {
         int port = RestAssured.port;
         long started = System.currentTimeMillis();
         try (LogCapture log = LogCapture.install(); Connection db = StaffDatabase.database().admin()) {
+            long[] before = counts(db);
             for (int n = 0; n < REQUESTS; n++) {
                 Op op = OPS.get(n % OPS.size()); // every operation as often as the others
                 Built built = build(hostile, op, fixtures, tokens.get(op.caller()), concern);
-                long[] before = counts(db);
+                if (built.readFirst()) {
+                    before = counts(db); // the read of the ETag wrote its audit row
+                }
                 String asked = "#" + n + " " + op.key() + " " + built.kind() + " " + built.request().method() + " "
                         + abbreviate(built.request().target()) + " " + headersOf(built.request());
                 RawHttp.Answer answer;
+                long sent = System.nanoTime();
                 try {
                     answer = RawHttp.send(port, built.request());
+                    tally.took(op.key(), (System.nanoTime() - sent) / 1_000_000);
                 } catch (java.io.IOException e) {
                     tally.count(built.kind(), 999);
                     tally.wrong(asked + ": no answer (" + e + ")");
+                    before = counts(db);
                     continue;
                 }
                 tally.count(built.kind(), answer.status());
                 String what = asked + " -> " + answer.status() + " " + answer.contentType();
                 check(tally, built.request(), answer, what);
+                long[] after = counts(db);
                 if (answer.status() / 100 != 2) {
-                    long[] after = counts(db);
                     for (int t = 0; t < after.length; t++) {
                         if (after[t] > before[t]) {
                             tally.wrong(what + ": " + TABLES[t] + " grew from " + before[t] + " to " + after[t]);
                         }
                     }
                 }
+                before = after;
             }
             List<String> leaked = log.containing(Hostile.MARKER);
             assertEquals(List.of(), leaked.stream().limit(5).map(HostileStaffTest::abbreviate).toList(),
@@ -205,7 +212,7 @@ class HostileStaffTest {
         assertEquals(List.of(), tally.wrongs());
     }
 
-    record Built(RawHttp.Request request, String kind) {
+    record Built(RawHttp.Request request, String kind, boolean readFirst) {
     }
 
     private Built build(Hostile h, Op op, Map<String, String> fixtures, String token, String concern) throws Exception {
@@ -233,9 +240,11 @@ class HostileStaffTest {
             kind = mutated.kind().name();
             contentType = "application/json";
         }
+        boolean readFirst = false;
         if (!op.method().equals("GET")) {
             // Mostly stale, so that a valid request changes nothing; now and then the current one, to reach the change.
-            headers.add(new String[] { "If-Match", h.chance(30) ? etag(concern) : "\"999999999\"" });
+            readFirst = h.chance(20);
+            headers.add(new String[] { "If-Match", readFirst ? etag(concern) : "\"999999999\"" });
         }
         if (op.template().equals("/api/v1/concerns") && op.method().equals("POST") && h.chance(50)) {
             headers.add(new String[] { "Idempotency-Key", "hostile-" + h.nextInt(1_000_000) });
@@ -279,7 +288,7 @@ class HostileStaffTest {
             headers.add(new String[] { "Accept-Language", h.headerValue("Accept-Language") });
         }
         return new Built(new RawHttp.Request(op.method(), query == null ? path : path + "?" + query, headers, body),
-                first.equals(kind) || first.equals("VALID") ? kind : first + "+" + kind);
+                first.equals(kind) || first.equals("VALID") ? kind : first + "+" + kind, readFirst);
     }
 
     private static String etag(String concern) {
