@@ -1,5 +1,6 @@
 package dk.skp.staff;
 
+import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -19,8 +20,8 @@ public class GreenMailServer implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail server;
     private static int port;
-    /** The servers stopped by outages: each still holds what it received. */
-    private static final List<GreenMail> beforeOutages = new ArrayList<>();
+    /** The stores of the servers stopped by outages (GreenMail's stop gives the server a new, empty one). */
+    private static final List<Managers> beforeOutages = new ArrayList<>();
 
     @Override
     public Map<String, String> start() {
@@ -51,16 +52,17 @@ public class GreenMailServer implements QuarkusTestResourceLifecycleManager {
     /** Every message received since {@link #start()}, across outages. */
     public static List<MimeMessage> received() {
         List<MimeMessage> all = new ArrayList<>();
-        beforeOutages.forEach(stopped -> all.addAll(List.of(stopped.getReceivedMessages())));
+        beforeOutages.forEach(stopped -> stopped.getImapHostManager().getAllMessages()
+                .forEach(message -> all.add(message.getMimeMessage())));
         all.addAll(List.of(server.getReceivedMessages()));
         return all;
     }
 
     /** Takes the SMTP server away, as an outage would. */
     public static void outage() {
+        // What it received stays in its store, which its stop replaces by an empty one: kept, it can still be counted.
+        beforeOutages.add(server.getManagers());
         server.stop();
-        // A stopped GreenMail still holds what it received; its successor starts empty.
-        beforeOutages.add(server);
     }
 
     /** Brings it back on the port the service knows. */

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged services as separate processes, as they run in production: a database of their own, staff-api signing
  * staff in through the build's one Keycloak ({@link KeycloakServer#shared()}), and intake-api. For the tests of the
- * packaged app (*IT); logs in target/&lt;name&gt;-logs.
+ * packaged app (*IT); logs in target/&lt;name&gt;-logs. Several staff instances may run side by side, and a test may kill
+ * any of the processes and start it again ({@link Service}), as {@code FaultsIT} does.
  * <p>
  * They run in the profile {@code local} that bin/run uses: the test databases' roles have the development passwords
  * and the build's Keycloak the development client secret and an http issuer, which a production start refuses
@@ -231,7 +232,8 @@ public final class PackagedSystem implements AutoCloseable {
         }
 
         private void awaitReady() throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            // Seconds on a quiet machine; a minute and more where many builds share two cores.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             while (System.nanoTime() < deadline) {
                 assertTrue(process.isAlive(), name + " exited; see " + log().toAbsolutePath());
                 try {
@@ -243,7 +245,7 @@ public final class PackagedSystem implements AutoCloseable {
                 }
                 Thread.sleep(200);
             }
-            throw new AssertionError(name + " not ready within 90 s; see " + log().toAbsolutePath());
+            throw new AssertionError(name + " not ready within 180 s; see " + log().toAbsolutePath());
         }
     }
 

@@ -75,9 +75,13 @@ public class OutboxSender {
             try {
                 outbox.sent(mail);
             } catch (SQLException e) {
-                // SMTP and the database cannot commit together; the row comes back after the claim lease.
-                LOG.warnf("sent %s, but could not remove it from the outbox, so it may be sent again: %s", mail,
-                        MailErrors.describe(e));
+                // SMTP and the database cannot commit together; the row comes back after the claim lease. So would
+                // every other mail of the batch sent now, and go out twice: they wait for the lease instead.
+                int untried = claimed.size() - i - 1;
+                String waiting = untried == 0 ? "" : "; " + untried + " more wait for the claim to lapse";
+                LOG.warnf("sent %s, but could not remove it from the outbox, so it may be sent again%s: %s", mail,
+                        waiting, MailErrors.describe(e));
+                return i + 1;
             }
         }
         return claimed.size();

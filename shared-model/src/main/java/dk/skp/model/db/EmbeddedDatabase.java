@@ -15,9 +15,10 @@ import java.util.concurrent.CountDownLatch;
  * <p>
  * Why this exists: {@code bin/run} must bring the whole system up on a fresh developer machine with one command, and
  * such a machine may have no PostgreSQL installed. Only then does {@code bin/run} start this class (from
- * {@code shared-model/target/runtime-classpath.txt}, where the optional zonky dependency is listed). It is never used
- * by the services, by the tests, or in production: the services always connect to a real PostgreSQL through
- * {@link DatabaseSettings}, and the zonky dependency is optional so it never reaches their class path.
+ * {@code shared-model/target/runtime-classpath.txt}, where the optional zonky dependency is listed); and staff-api's
+ * {@code FaultsIT} starts it the same way, as a server of its own that it can crash. It is never used by the services
+ * or in production: the services always connect to a real PostgreSQL through {@link DatabaseSettings}, and the zonky
+ * dependency is optional so it never reaches their class path.
  *
  * <p>
  * The server listens on {@code localhost} at {@code SKP_DB_PORT} (default 5432), its superuser is {@code postgres}
