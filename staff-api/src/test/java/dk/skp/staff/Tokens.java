@@ -32,6 +32,11 @@ public final class Tokens {
         }
     }
 
+    /** Claims of one's own (Tokens.claims(...).claim(...)), signed with the test key. */
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.sign(testKey());
+    }
+
     public static JwtClaimsBuilder claims(String role, String subject) {
         return Jwt.issuer("skp-local").audience("skp-staff").subject(subject).claim("preferred_username", subject)
                 .claim("roles", Set.of(role)).expiresAt(Instant.now().plusSeconds(600));

@@ -27,7 +27,8 @@ public class CatalogResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getCatalog", summary = "What a form needs", description = "Vocabularies with Danish and English labels, every field with "
+    @Operation(operationId = "getCatalog",
+            summary = "What a form needs", description = "Vocabularies with Danish and English labels, every field with "
             + "its limits, label and help text, the rules for which choice needs which field, and the notices. Modelled on "
             + "Open311 service definitions. Changes only with a new release, so it may be cached.")
     @SecurityRequirementsSet // public: no credentials

@@ -29,7 +29,8 @@ public class ChallengeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getChallenge", summary = "A proof-of-work challenge", description = "A fresh challenge in the ALTCHA format for the "
+    @Operation(operationId = "getChallenge",
+            summary = "A proof-of-work challenge", description = "A fresh challenge in the ALTCHA format for the "
             + "public web form (the ALTCHA widget can use this address as its challengeurl). Solving it takes a browser "
             + "about a second; each solution is accepted once.")
     @SecurityRequirementsSet // public: no credentials

@@ -89,7 +89,8 @@ public class ConcernResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "submitConcern", summary = "Raise a concern", description = "Accepts a concern about a vulnerable adult and queues it for "
+    @Operation(operationId = "submitConcern",
+            summary = "Raise a concern", description = "Accepts a concern about a vulnerable adult and queues it for "
             + "the outreach team. Answers 202 only after the concern is durably stored. Public clients send no "
             + "credentials; partner systems send their API key as a bearer token and may send an Idempotency-Key.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ConcernReport.class), examples = {
@@ -152,7 +153,8 @@ public class ConcernResource {
 
     @GET
     @Path("{reference}/status")
-    @Operation(operationId = "getConcernStatus", summary = "Look up the coarse status of a concern", description = "Only for reporters who asked for status "
+    @Operation(operationId = "getConcernStatus",
+            summary = "Look up the coarse status of a concern", description = "Only for reporters who asked for status "
             + "updates, with the passcode they got once. Answers RECEIVED, IN_PROGRESS or CLOSED and nothing else, and the "
             + "team's question when one is open (answer it with POST .../answers). An unknown reference and a wrong "
             + "passcode get the same 404; repeated wrong passcodes lock the reference for a while.")
@@ -178,7 +180,8 @@ public class ConcernResource {
     @POST
     @Path("{reference}/answers")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "answerTeamQuestion", summary = "Answer the team's question", description = "With the passcode, as for the status. The answer "
+    @Operation(operationId = "answerTeamQuestion",
+            summary = "Answer the team's question", description = "With the passcode, as for the status. The answer "
             + "goes to the team; it cannot be read back here, and each question is answered once. A wrong passcode "
             + "counts towards the lock-out as a look-up does, and gets the same 404.")
     @SecurityRequirement(name = "passcode")

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "Vocabularies, fields and rules of the concern form, with Danish and English texts.")
 public record Catalog(
         @Schema(description = "Version of the concern contract this catalog describes.", minimum = "1", maximum = "1") int version,
-        @Schema(maxItems = 2, type = SchemaType.ARRAY, implementation = Strings.LanguageCode.class) List<String> languages,
+        @Schema(maxItems = 2, type = SchemaType.ARRAY, implementation = LanguageCode.class) List<String> languages,
         @Schema(description = "What the reporter is told after submitting.") Text serviceNotice,
         @Schema(description = "Shown when acuteDanger is chosen.") Text acuteDangerNotice,
         @Schema(description = "Shown when the person is under 18: nothing is sent; where to report instead.") Text childWelfareNotice,
@@ -30,6 +30,18 @@ public record Catalog(
 
     public record Text(@Schema(maxLength = MunicipalityProfile.TEXT_MAX_LENGTH) String da,
             @Schema(maxLength = MunicipalityProfile.TEXT_MAX_LENGTH) String en) {
+    }
+
+    /** The items of {@link #languages}. */
+    @Schema(name = "LanguageCode", type = SchemaType.STRING, enumeration = { "da", "en" },
+            description = "A language SKP answers in (ISO 639-1).")
+    public static final class LanguageCode {
+    }
+
+    /** The items of a rule's whenValues. */
+    @Schema(name = "Code", type = SchemaType.STRING, maxLength = 40, pattern = "^[A-Z0-9_]+$",
+            description = "A code of one of the vocabularies, e.g. NEIGHBOUR.")
+    public static final class Code {
     }
 
     /** The schema of one vocabulary in {@link #vocabularies}: its codes (the largest, Indicator, has 15). */
@@ -56,7 +68,7 @@ public record Catalog(
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Rule(
             @Schema(description = "The rule applies when this field has one of whenValues, or, with no whenValues, when it is left empty. No field: always.", maxLength = 100, pattern = "^[a-zA-Z.]+$") String whenField,
-            @Schema(maxItems = 50, type = SchemaType.ARRAY, implementation = Strings.Code.class) List<String> whenValues,
+            @Schema(maxItems = 50, type = SchemaType.ARRAY, implementation = Code.class) List<String> whenValues,
             @Schema(description = "These fields are then required.", maxItems = 50, type = SchemaType.ARRAY,
                     implementation = Strings.FieldPath.class) List<String> required,
             @Schema(description = "At least one of these fields is then required.", maxItems = 50, type = SchemaType.ARRAY,

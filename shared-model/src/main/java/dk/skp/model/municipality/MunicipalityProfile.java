@@ -22,7 +22,7 @@ public record MunicipalityProfile(
         @Schema(required = true, description = "The team's name as the public knows it.") LocalizedText team,
         @Schema(nullable = true, description = "The part of the municipality the team belongs to.") LocalizedText unit,
         @Schema(nullable = true, examples = "54 73 28 02", maxLength = 20, pattern = "^\\+?[0-9][0-9 ]{6,18}[0-9]$") String phone,
-        @Schema(nullable = true, examples = "skpp99@guldborgsund.dk", maxLength = VALUE_MAX_LENGTH, format = "email") String email,
+        @Schema(nullable = true, examples = "skpp99@guldborgsund.dk", maxLength = VALUE_MAX_LENGTH) String email,
         @Schema(nullable = true, description = "When the team answers the phone.") LocalizedText hours,
         @Schema(required = true, description = "What to do when the team cannot be reached.") LocalizedText outsideHours,
         @Schema(required = true) ChildWelfare childWelfare,

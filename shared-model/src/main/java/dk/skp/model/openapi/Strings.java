@@ -21,14 +21,4 @@ public final class Strings {
             description = "A dotted JSON path of a field, e.g. whereabouts.address.")
     public static final class FieldPath {
     }
-
-    @Schema(name = "LanguageCode", type = SchemaType.STRING, enumeration = { "da", "en" },
-            description = "A language SKP answers in (ISO 639-1).")
-    public static final class LanguageCode {
-    }
-
-    @Schema(name = "Code", type = SchemaType.STRING, maxLength = 40, pattern = "^[A-Z0-9_]+$",
-            description = "A code of one of the vocabularies, e.g. NEIGHBOUR.")
-    public static final class Code {
-    }
 }

@@ -2,6 +2,8 @@ package dk.skp.staff.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
@@ -155,8 +157,12 @@ public interface StaffConfig {
         @WithDefault("0.5")
         double similarity();
 
-        /** At most this many "possibly the same person" candidates are offered for a concern. */
+        /** At most this many "possibly the same person" candidates are offered for a concern (1 to 50, as documented). */
         @WithDefault("10")
+        @Min(1)
+        @Max(MAX_CANDIDATES)
         int maxCandidates();
+
+        int MAX_CANDIDATES = 50;
     }
 }

@@ -1,5 +1,6 @@
 package dk.skp.staff.rest;
 
+import dk.skp.staff.service.ApiLimits;
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.security.CurrentViewer;
@@ -7,6 +8,7 @@ import dk.skp.staff.service.AuditQueryService;
 import dk.skp.staff.service.AuditViews.AuditCriteria;
 import dk.skp.staff.service.AuditViews.AuditPage;
 import dk.skp.staff.service.Viewer;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit")
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 @RolesAllowed(Viewer.ADMIN)
-@SecurityRequirement(name = "jwt")
+// Admin operations need the token's admin role (OpenAPI 3.1: the roles a bearer scheme requires).
+@SecurityRequirement(name = "jwt", scopes = Viewer.ADMIN)
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only admins (and the data protection officer, with the admin role) read the audit trail",
@@ -49,7 +52,7 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Read the audit trail, oldest first",
+    @Operation(operationId = "listAuditEntries", summary = "Read the audit trail, oldest first",
             description = "Who read, searched or changed what, and when; e.g. every access to one concern for a data "
                     + "subject's access request. Rows hold criteria and ids, never a concern's content. Rows older than "
                     + "skp.staff.audit.retention are deleted. Keyset pagination: pass the previous page's 'next' as "
@@ -61,16 +64,16 @@ public class AuditResource {
     @APIResponse(responseCode = "422", description = "limit is out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AuditPage list(
-            @Parameter(description = "Only rows about this concern (its id)") @QueryParam("concern") String concern,
+            @Parameter(description = "Only rows about this concern (its id)") @QueryParam("concern") @Size(max = 36, message = "{skp.size.max}") String concern,
             @Parameter(description = "Only rows about the concern with this reference (any case, dashes optional), "
                     + "for an admin who has the reference but may not read concerns; instead of 'concern'")
-            @QueryParam("reference") String reference,
-            @Parameter(description = "Only rows by this staff member (the token's subject)") @QueryParam("actor") String actor,
+            @QueryParam("reference") @Size(max = 40, message = "{skp.size.max}") String reference,
+            @Parameter(description = "Only rows by this staff member (the token's subject)") @QueryParam("actor") @Size(max = ApiLimits.SUBJECT, message = "{skp.size.max}") String actor,
             @Parameter(description = "From this time on (inclusive): an instant such as 2026-11-01T00:00:00Z, or a date "
-                    + "such as 2026-11-01 for the start of that day in Danish time") @QueryParam("from") String from,
+                    + "such as 2026-11-01 for the start of that day in Danish time") @QueryParam("from") @Size(max = 40, message = "{skp.size.max}") String from,
             @Parameter(description = "Before this time (exclusive), or up to and including this date, "
-                    + "e.g. 2026-11-30") @QueryParam("to") String to,
-            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
+                    + "e.g. 2026-11-30") @QueryParam("to") @Size(max = 40, message = "{skp.size.max}") String to,
+            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") @Size(max = ApiLimits.CURSOR, message = "{skp.size.max}") String after,
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("50")
             @Min(value = 1, message = "{skp.limit}") @Max(value = AuditQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
         Instant fromInstant = QueryParams.instant("from", from, false, zone);

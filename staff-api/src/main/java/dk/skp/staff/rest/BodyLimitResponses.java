@@ -1,20 +1,39 @@
 package dk.skp.staff.rest;
 
+import dk.skp.model.openapi.ContractFilter;
+import dk.skp.staff.service.ApiLimits;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Every operation that takes a body may answer 413 (dk.skp.model.web.BodyLimit refuses it before any resource sees
- * it), so the contract says so once here rather than on each resource method.
+ * it), so the contract says so once here rather than on each resource method; and what both services' documents say
+ * alike (servers, JDK types: {@link ContractFilter}).
  */
-public class BodyLimitResponses implements OASFilter {
+public class BodyLimitResponses extends ContractFilter {
+
+    @Override
+    protected boolean internal() {
+        return true;
+    }
+
+    @Override
+    protected String serverDescription() {
+        return "the staff API and the staff client";
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        super.filterOpenAPI(openAPI);
+        headersAndCounts(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -32,5 +51,64 @@ public class BodyLimitResponses implements OASFilter {
                 }
             }
         }
+    }
+
+    /**
+     * The formats of the headers the resources name (ETag, If-Match: a concern's version in quotes, IfMatch; Location:
+     * the new concern's path; Idempotent-Replayed: true), and the statistics' counts, which are never negative.
+     */
+    private static void headersAndCounts(OpenAPI openAPI) {
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+                for (Operation operation : item.getOperations().values()) {
+                    if (operation.getParameters() != null) {
+                        for (Parameter parameter : operation.getParameters()) {
+                            if (IfMatch.HEADER.equalsIgnoreCase(parameter.getName())) {
+                                parameter.setSchema(etag());
+                            }
+                        }
+                    }
+                    if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+                        continue;
+                    }
+                    for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                        if (response.getHeaders() == null) {
+                            continue;
+                        }
+                        response.getHeaders().forEach((name, header) -> {
+                            switch (name) {
+                                case "ETag" -> header.setSchema(etag());
+                                case "Location" -> header.setSchema(string().format("uri-reference").maxLength(100));
+                                case "Idempotent-Replayed" -> header.setSchema(string().enumeration(List.of("true")));
+                                default -> {
+                                }
+                            }
+                        });
+                    }
+                }
+            }
+        }
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            for (String counts : List.of("Statistics", "ConsentStatistics")) {
+                Schema schema = openAPI.getComponents().getSchemas().get(counts);
+                if (schema != null && schema.getProperties() != null) {
+                    schema.getProperties().values().forEach(property -> {
+                        Schema value = property.getAdditionalPropertiesSchema();
+                        if (value != null && List.of(Schema.SchemaType.INTEGER).equals(value.getType())) {
+                            value.minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Long.MAX_VALUE));
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /** A concern's version as a strong ETag, e.g. "7": what IfMatch sends and reads back. */
+    private static Schema etag() {
+        return string().maxLength(ApiLimits.ETAG).pattern("^\"[0-9]+\"$");
+    }
+
+    private static Schema string() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
     }
 }

@@ -59,7 +59,8 @@ public class ConcernAssignmentResource {
     @Path("{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Viewer.COORDINATOR)
-    @Operation(summary = "Assign or reassign a concern (coordinator)", description = "TRIAGED becomes ASSIGNED; an "
+    @Operation(operationId = "assignConcern",
+            summary = "Assign or reassign a concern (coordinator)", description = "TRIAGED becomes ASSIGNED; an "
             + "ASSIGNED or IN_CONTACT concern moves to the new contact person and keeps its status. Audited as ASSIGN.")
     @APIResponse(responseCode = "200", description = "The concern after the change",
             headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
@@ -85,7 +86,8 @@ public class ConcernAssignmentResource {
     @DELETE
     @Path("{id}/assignment")
     @RolesAllowed(Viewer.COORDINATOR)
-    @Operation(summary = "Unassign a concern (coordinator)", description = "Back to TRIAGED, where a contact person "
+    @Operation(operationId = "unassignConcern",
+            summary = "Unassign a concern (coordinator)", description = "Back to TRIAGED, where a contact person "
             + "may claim it or a coordinator assign it. Audited as UNASSIGN.")
     @APIResponse(responseCode = "200", description = "The concern after the change",
             headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
@@ -106,7 +108,8 @@ public class ConcernAssignmentResource {
     @POST
     @Path("{id}/claim")
     @RolesAllowed(Viewer.CONTACT_PERSON)
-    @Operation(summary = "Take a triaged concern that nobody holds (contact person)", description = "For registered "
+    @Operation(operationId = "claimConcern",
+            summary = "Take a triaged concern that nobody holds (contact person)", description = "For registered "
             + "contact persons; the version comes from the claimable list. Audited as CLAIM.")
     @APIResponse(responseCode = "200", description = "The concern, now assigned to the caller",
             headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
@@ -127,7 +130,8 @@ public class ConcernAssignmentResource {
     @GET
     @Path("{id}/assignment-suggestions")
     @RolesAllowed(Viewer.COORDINATOR)
-    @Operation(summary = "Rank contact persons for a concern (coordinator)", description = "Present before absent, "
+    @Operation(operationId = "suggestAssignees",
+            summary = "Rank contact persons for a concern (coordinator)", description = "Present before absent, "
             + "the concern's district before others, most free capacity (capacity minus open concerns) first. "
             + "Audited as SUGGESTIONS_READ.")
     @APIResponse(responseCode = "200", description = "All contact persons, best fit first",

@@ -7,6 +7,7 @@ import dk.skp.staff.service.ConcernEntry.NewConcern;
 import dk.skp.staff.service.ConcernEntry.Outcome;
 import dk.skp.staff.service.ConcernEntryService;
 import dk.skp.staff.service.Viewer;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -55,7 +56,8 @@ public class ConcernEntryResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Enter a concern told by phone, in person, by e-mail or letter", description = "The same "
+    @Operation(operationId = "enterConcern",
+            summary = "Enter a concern told by phone, in person, by e-mail or letter", description = "The same "
             + "contract and rules as intake's public API, without its public protections: under 18 is refused as a "
             + "child-welfare matter and nothing is stored, CPR numbers are removed, acute danger makes it URGENT. It "
             + "gets a reference like any other, lands in the coordinators' inbox (RECEIVED, nobody's), records who "
@@ -80,7 +82,7 @@ public class ConcernEntryResource {
             + "Nothing was stored.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enter(
-            @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7E]{1,200}", message = "{skp.idempotencyKey}") String idempotencyKey,
+            @HeaderParam("Idempotency-Key") @Size(max = 200, message = "{skp.size.max}") @Pattern(regexp = "[\\x21-\\x7E]{1,200}", message = "{skp.idempotencyKey}") String idempotencyKey,
             @Valid @NotNull(message = "{skp.required}") NewConcern body) {
         Outcome outcome = entries.enter(viewer.get(), body, idempotencyKey);
         EnteredConcern concern = outcome.concern();

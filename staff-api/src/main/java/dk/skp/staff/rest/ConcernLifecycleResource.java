@@ -63,7 +63,8 @@ public class ConcernLifecycleResource {
     @POST
     @Path("{id}/triage")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Triage a concern", description = "ACCEPTED takes it on (RECEIVED or REOPENED to TRIAGED; "
+    @Operation(operationId = "triageConcern",
+            summary = "Triage a concern", description = "ACCEPTED takes it on (RECEIVED or REOPENED to TRIAGED; "
             + "once assigned, only re-prioritises). REDIRECTED, DUPLICATE and OUTSIDE_TARGET_GROUP end it before "
             + "anyone is assigned; a DUPLICATE is linked to its original. The reporter's status becomes IN_PROGRESS "
             + "or CLOSED. Audited as TRIAGE.")
@@ -87,7 +88,8 @@ public class ConcernLifecycleResource {
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close a concern", description = "Ends the work, with the reason (and, for HANDED_OVER, the "
+    @Operation(operationId = "closeConcern",
+            summary = "Close a concern", description = "Ends the work, with the reason (and, for HANDED_OVER, the "
             + "service that took over and the citizen's consent: to which lasting services, and whether SKP may pass "
             + "their data on; DECLINED records that the citizen said no). The contact person keeps seeing it. The "
             + "reporter's status becomes CLOSED. Audited as CLOSE.")
@@ -111,7 +113,8 @@ public class ConcernLifecycleResource {
 
     @POST
     @Path("{id}/reopen")
-    @Operation(summary = "Reopen a closed or early-ended concern", description = "REOPENED, unassigned, to be triaged "
+    @Operation(operationId = "reopenConcern",
+            summary = "Reopen a closed or early-ended concern", description = "REOPENED, unassigned, to be triaged "
             + "again. The reporter's status becomes IN_PROGRESS. The referrer's contact data, erased as the work "
             + "ended, stays erased; a concern whose personal data is erased (erasedAt) cannot be reopened. Audited as "
             + "REOPEN.")
@@ -131,7 +134,8 @@ public class ConcernLifecycleResource {
     @POST
     @Path("{id}/links")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Link another concern about the same person", description = "Joins the two, and every concern "
+    @Operation(operationId = "linkConcerns",
+            summary = "Link another concern about the same person", description = "Joins the two, and every concern "
             + "already linked to either, so they are read together (GET /{id}/linked) without merging their texts. "
             + "Every concern whose links change gets a new version. Audited as LINK on each.")
     @APIResponse(responseCode = "200", description = "The concern with its links",
@@ -154,7 +158,8 @@ public class ConcernLifecycleResource {
 
     @DELETE
     @Path("{id}/links")
-    @Operation(summary = "Unlink a concern", description = "Takes this concern out of its link group: it is about "
+    @Operation(operationId = "unlinkConcerns",
+            summary = "Unlink a concern", description = "Takes this concern out of its link group: it is about "
             + "someone else after all. The others stay linked to each other. Audited as UNLINK.")
     @APIResponse(responseCode = "200", description = "The concern, now without links",
             headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
@@ -171,7 +176,8 @@ public class ConcernLifecycleResource {
     @PUT
     @Path("{id}/briefing/team")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide whether visits go alone or in a pair", description = "Overrides the briefing's "
+    @Operation(operationId = "decideVisitTeam",
+            summary = "Decide whether visits go alone or in a pair", description = "Overrides the briefing's "
             + "suggestion; without team, the suggestion applies again. Audited as VISIT_TEAM.")
     @APIResponse(responseCode = "200", description = "The briefing with the decision",
             headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),

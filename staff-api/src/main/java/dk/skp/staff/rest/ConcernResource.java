@@ -1,5 +1,6 @@
 package dk.skp.staff.rest;
 
+import dk.skp.staff.service.ApiLimits;
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.repository.ConcernFilter;
 import dk.skp.staff.repository.ConcernStatus;
@@ -61,7 +62,8 @@ public class ConcernResource {
     }
 
     @GET
-    @Operation(summary = "List concerns, newest first", description = "Coordinators see all concerns, contact persons "
+    @Operation(operationId = "listConcerns",
+            summary = "List concerns, newest first", description = "Coordinators see all concerns, contact persons "
             + "those assigned to them. Keyset pagination: pass the previous page's 'next' as 'after'. Audited as a "
             + "search, with its criteria.")
     @APIResponse(responseCode = "200", description = "One page",
@@ -71,14 +73,14 @@ public class ConcernResource {
     @APIResponse(responseCode = "422", description = "limit or district out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConcernPage list(
-            @Parameter(description = "Only concerns with this reference (any case, dashes optional)") @QueryParam("reference") String reference,
+            @Parameter(description = "Only concerns with this reference (any case, dashes optional)") @QueryParam("reference") @Size(max = 40, message = "{skp.size.max}") String reference,
             @Parameter(description = "Only concerns in this status", schema = @Schema(implementation = ConcernStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only concerns assigned to this contact person (OIDC subject); ignored for contact persons, who only ever see their own")
             @QueryParam("assignedTo") @Size(max = 255, message = "{skp.size.max}") String assignedTo,
             @Parameter(description = "Only concerns triaged with this priority", schema = @Schema(implementation = Priority.class)) @QueryParam("priority") String priority,
             @Parameter(description = "Only concerns triaged to this district (any case)")
             @QueryParam("district") @Size(max = 80, message = "{skp.size.max}") String district,
-            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") @Size(max = ApiLimits.CURSOR, message = "{skp.size.max}") String after,
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("20")
             @Min(value = 1, message = "{skp.limit}") @Max(value = ConcernQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
         ConcernFilter filter = new ConcernFilter(QueryParams.oneOf(ConcernStatus.class, "status", status, "query.status"),
@@ -90,7 +92,8 @@ public class ConcernResource {
     @GET
     @Path("inbox")
     @RolesAllowed(Viewer.COORDINATOR)
-    @Operation(summary = "The coordinator's inbox: open concerns, what needs action first", description = "Every "
+    @Operation(operationId = "getInbox",
+            summary = "The coordinator's inbox: open concerns, what needs action first", description = "Every "
             + "concern whose work has not ended, ordered by attention (acute danger and urgent ones waiting for triage "
             + "or a contact person, then missed deadlines, deadlines within 24 hours, the rest waiting for triage or a "
             + "contact person, then those being worked with nothing due), then the earliest deadline, then the oldest. "
@@ -102,7 +105,7 @@ public class ConcernResource {
     @APIResponse(responseCode = "422", description = "limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InboxPage inbox(
-            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") @Size(max = ApiLimits.CURSOR, message = "{skp.size.max}") String after,
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("50")
             @Min(value = 1, message = "{skp.limit}") @Max(value = Inbox.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
         return inbox.page(viewer.get(), after, limit);
@@ -110,17 +113,20 @@ public class ConcernResource {
 
     @GET
     @Path("claimable")
-    @Operation(summary = "List concerns a contact person may claim", description = "Triaged concerns that nobody "
+    @Operation(operationId = "listClaimableConcerns",
+            summary = "List concerns a contact person may claim", description = "Triaged concerns that nobody "
             + "holds, newest first, without anything about the person. Claim one with POST /{id}/claim and its "
             + "version as If-Match. Audited as a search.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A parameter is longer than documented (errors names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConcernPage claimable(
             @Parameter(description = "Only concerns triaged to this district (any case)")
             @QueryParam("district") @Size(max = 80, message = "{skp.size.max}") String district,
-            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") @Size(max = ApiLimits.CURSOR, message = "{skp.size.max}") String after,
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("20")
             @Min(value = 1, message = "{skp.limit}") @Max(value = ConcernQueryService.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
         return queries.claimable(viewer.get(), QueryParams.blankToNull(district), after, limit);
@@ -128,7 +134,8 @@ public class ConcernResource {
 
     @GET
     @Path("overdue")
-    @Operation(summary = "List missed deadlines, the longest overdue first", description = "Concerns not triaged by "
+    @Operation(operationId = "listOverdueConcerns",
+            summary = "List missed deadlines, the longest overdue first", description = "Concerns not triaged by "
             + "their triage deadline (TRIAGE) or without a contact attempt by their first-attempt deadline (FIRST_ATTEMPT), "
             + "counted in Danish working days and ending at the end of the last working day. One item per missed "
             + "deadline, without anything about the person. Coordinators see all; contact persons those assigned to "
@@ -140,7 +147,7 @@ public class ConcernResource {
     @APIResponse(responseCode = "422", description = "limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OverduePage overdue(
-            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "The 'next' value of the previous page") @QueryParam("after") @Size(max = ApiLimits.CURSOR, message = "{skp.size.max}") String after,
             @Parameter(description = "Page size, 1-100") @QueryParam("limit") @DefaultValue("50")
             @Min(value = 1, message = "{skp.limit}") @Max(value = OverdueConcerns.MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
         return overdue.page(viewer.get(), after, limit);
@@ -148,7 +155,8 @@ public class ConcernResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read one concern", description = "The whole concern as reported, with its triage, "
+    @Operation(operationId = "getConcern",
+            summary = "Read one concern", description = "The whole concern as reported, with its triage, "
             + "assignment, contact attempts, closing and links. Audited as a read. The ETag is the concern's version, "
             + "to be sent as If-Match with changes.")
     @APIResponse(responseCode = "200", description = "The concern",
@@ -163,7 +171,8 @@ public class ConcernResource {
 
     @GET
     @Path("{id}/linked")
-    @Operation(summary = "Read a concern with all concerns linked to it", description = "Every concern about the "
+    @Operation(operationId = "getLinkedConcerns",
+            summary = "Read a concern with all concerns linked to it", description = "Every concern about the "
             + "same person, oldest first, each whole and apart (texts are never merged). A contact person gets those "
             + "assigned to them. Audited as a read of each concern shown.")
     @APIResponse(responseCode = "200", description = "The concern and those linked to it",
@@ -176,7 +185,8 @@ public class ConcernResource {
 
     @GET
     @Path("{id}/briefing")
-    @Operation(summary = "Safety briefing for a visit", description = "What intake was told about risks, the "
+    @Operation(operationId = "getSafetyBriefing",
+            summary = "Safety briefing for a visit", description = "What intake was told about risks, the "
             + "person's language and how to find and recognise them, and whether to go alone or in a pair: "
             + "suggested from the risk signals, or as a coordinator decided. Audited as BRIEFING_READ.")
     @APIResponse(responseCode = "200", description = "The briefing",

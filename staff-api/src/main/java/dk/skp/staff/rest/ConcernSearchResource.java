@@ -1,5 +1,6 @@
 package dk.skp.staff.rest;
 
+import dk.skp.staff.config.StaffConfig;
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.service.ConcernSearch;
@@ -50,7 +51,8 @@ public class ConcernSearchResource {
     @Path("search")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Viewer.COORDINATOR, Viewer.CONTACT_PERSON })
-    @Operation(summary = "Search concerns by what they say", description = "By address, postcode, place, the "
+    @Operation(operationId = "searchConcerns",
+            summary = "Search concerns by what they say", description = "By address, postcode, place, the "
             + "person's name or appearance, the reporter's role or organisation, status, when received, and words "
             + "anywhere in the report. Coordinators search every concern, contact persons those assigned to them; "
             + "concerns whose personal data is erased are never found. The best matches come first, each with why it "
@@ -72,7 +74,8 @@ public class ConcernSearchResource {
     @GET
     @Path("{id}/same-person-candidates")
     @RolesAllowed(Viewer.COORDINATOR)
-    @Operation(summary = "Concerns possibly about the same person (coordinator)", description = "Other concerns with "
+    @Operation(operationId = "findSamePersonCandidates",
+            summary = "Concerns possibly about the same person (coordinator)", description = "Other concerns with "
             + "a similar address, the same postcode and a similar place description, or a similar name (pg_trgm "
             + "similarity at least skp.staff.search.similarity), the most alike first, at most "
             + "skp.staff.search.max-candidates; each with why, and whether it is linked already. Link one with "
@@ -80,7 +83,8 @@ public class ConcernSearchResource {
             + "read of this concern.")
     @APIResponse(responseCode = "200", description = "The candidates, the most alike first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = SamePersonCandidate.class)))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SamePersonCandidate.class,
+                            maxItems = StaffConfig.Search.MAX_CANDIDATES)))
     @APIResponse(responseCode = "404", description = "No such concern",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SamePersonCandidate> samePerson(@PathParam("id") UUID id) {

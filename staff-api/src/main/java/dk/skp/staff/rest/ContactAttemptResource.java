@@ -50,7 +50,8 @@ public class ContactAttemptResource {
     @POST
     @Path("{id}/attempts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a contact attempt", description = "By the contact person who holds the concern, or a "
+    @Operation(operationId = "recordContactAttempt",
+            summary = "Record a contact attempt", description = "By the contact person who holds the concern, or a "
             + "coordinator. The first CONTACT_ESTABLISHED moves an ASSIGNED concern to IN_CONTACT. Audited as ATTEMPT "
             + "(ids and codes only).")
     @APIResponse(responseCode = "200", description = "The concern with the new attempt first in attempts",

@@ -36,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Contact-person administration")
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 @RolesAllowed(Viewer.ADMIN)
-@SecurityRequirement(name = "jwt")
+// Admin operations need the token's admin role (OpenAPI 3.1: the roles a bearer scheme requires).
+@SecurityRequirement(name = "jwt", scopes = Viewer.ADMIN)
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only admins manage contact persons",
@@ -52,7 +53,7 @@ public class ContactPersonAdminResource {
     }
 
     @GET
-    @Operation(summary = "List contact persons with their current load")
+    @Operation(operationId = "listContactPersons", summary = "List contact persons with their current load")
     @APIResponse(responseCode = "200", description = "All contact persons, by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ContactPerson.class)))
@@ -62,7 +63,7 @@ public class ContactPersonAdminResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read one contact person")
+    @Operation(operationId = "getContactPerson", summary = "Read one contact person")
     @APIResponse(responseCode = "200", description = "The contact person",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactPerson.class)))
     @APIResponse(responseCode = "404", description = "No such contact person",
@@ -73,7 +74,8 @@ public class ContactPersonAdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a contact person", description = "Linked to their sign-in by the OIDC subject, which "
+    @Operation(operationId = "createContactPerson",
+            summary = "Add a contact person", description = "Linked to their sign-in by the OIDC subject, which "
             + "cannot change later.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactPerson.class)))
@@ -91,7 +93,8 @@ public class ContactPersonAdminResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a contact person's details", description = "Name, e-mail, districts, capacity and "
+    @Operation(operationId = "updateContactPerson",
+            summary = "Change a contact person's details", description = "Name, e-mail, districts, capacity and "
             + "absence are replaced; leave absentUntil out when they are present.")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactPerson.class)))
@@ -107,7 +110,8 @@ public class ContactPersonAdminResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove a contact person", description = "Refused while they hold open concerns: reassign "
+    @Operation(operationId = "deleteContactPerson",
+            summary = "Remove a contact person", description = "Refused while they hold open concerns: reassign "
             + "those first. Their closed concerns forget them.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such contact person",

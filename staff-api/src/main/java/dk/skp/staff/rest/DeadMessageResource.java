@@ -1,10 +1,12 @@
 package dk.skp.staff.rest;
 
+import dk.skp.staff.service.ApiLimits;
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.service.DeadMessageService;
 import dk.skp.staff.service.DeadMessageViews.DeadMessageList;
 import dk.skp.staff.service.Viewer;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Queue administration")
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 @RolesAllowed(Viewer.ADMIN)
-@SecurityRequirement(name = "jwt")
+// Admin operations need the token's admin role (OpenAPI 3.1: the roles a bearer scheme requires).
+@SecurityRequirement(name = "jwt", scopes = Viewer.ADMIN)
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only admins handle dead messages",
@@ -48,7 +51,7 @@ public class DeadMessageResource {
     }
 
     @GET
-    @Operation(summary = "List dead queue messages, oldest first",
+    @Operation(operationId = "listDeadMessages", summary = "List dead queue messages, oldest first",
             description = "Messages that failed skp.staff.queue.max-attempts times and wait for an admin. Shows why they "
                     + "failed, never their content: a message is a concern, and so personal data.")
     @APIResponse(responseCode = "200", description = "Dead messages",
@@ -56,7 +59,7 @@ public class DeadMessageResource {
     @APIResponse(responseCode = "422", description = "A query parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadMessageList list(
-            @Parameter(description = "Only this topic, e.g. concern-submitted") @QueryParam("topic") String topic,
+            @Parameter(description = "Only this topic, e.g. concern-submitted") @QueryParam("topic") @Size(max = ApiLimits.TOPIC, message = "{skp.size.max}") String topic,
             @Parameter(description = "At most this many, 1-100") @QueryParam("limit") @DefaultValue("100")
             @Min(value = 1, message = "{skp.limit}") @Max(value = MAX_PAGE_SIZE, message = "{skp.limit}") int limit) {
         return deadMessages.list(topic == null || topic.isBlank() ? null : topic, limit);
@@ -64,7 +67,7 @@ public class DeadMessageResource {
 
     @POST
     @Path("{id}/replay")
-    @Operation(summary = "Put a dead message back in line",
+    @Operation(operationId = "replayDeadMessage", summary = "Put a dead message back in line",
             description = "With a fresh count of attempts, for delivery at once: do it after fixing what made it fail. "
                     + "If it fails again it is retried and parked again as before. Logged and audited.")
     @APIResponse(responseCode = "204", description = "Back in line")
@@ -76,7 +79,7 @@ public class DeadMessageResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Discard a dead message for good",
+    @Operation(operationId = "discardDeadMessage", summary = "Discard a dead message for good",
             description = "The concern it carries is lost: only for messages that can never be handled, e.g. a test "
                     + "message or one already registered by other means. Logged and audited.")
     @APIResponse(responseCode = "204", description = "Discarded")

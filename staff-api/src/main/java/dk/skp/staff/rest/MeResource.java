@@ -32,7 +32,8 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "Who is signed in", description = "The subject, name and SKP roles of the token's or session's "
+    @Operation(operationId = "getMe",
+            summary = "Who is signed in", description = "The subject, name and SKP roles of the token's or session's "
             + "staff member, and their contact-person record if they have one. Not audited: it reads no concern.")
     @APIResponse(responseCode = "200", description = "The signed-in staff member",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class)))

@@ -28,7 +28,8 @@ public class MunicipalityResource {
     }
 
     @GET
-    @Operation(summary = "The municipality's profile", description = "The team this deployment serves, its contact data as "
+    @Operation(operationId = "getMunicipality",
+            summary = "The municipality's profile", description = "The team this deployment serves, its contact data as "
             + "the public form shows it, the postcodes it serves (a concern from another one carries outsideArea) and how "
             + "long personal data is kept (eraseAfter, the period the nightly erasure uses). The same profile as intake's "
             + "(skp.municipality.profile). Not audited: it reads no concern.")

@@ -7,6 +7,8 @@ import dk.skp.staff.service.PartnerViews.IssuedKey;
 import dk.skp.staff.service.PartnerViews.NewPartner;
 import dk.skp.staff.service.PartnerViews.Partner;
 import dk.skp.staff.service.Viewer;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Partner administration")
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 @RolesAllowed(Viewer.ADMIN)
-@SecurityRequirement(name = "jwt")
+// Admin operations need the token's admin role (OpenAPI 3.1: the roles a bearer scheme requires).
+@SecurityRequirement(name = "jwt", scopes = Viewer.ADMIN)
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only admins manage partners",
@@ -49,7 +52,7 @@ public class PartnerAdminResource {
     }
 
     @GET
-    @Operation(summary = "List partners and their keys (prefixes only)")
+    @Operation(operationId = "listPartners", summary = "List partners and their keys (prefixes only)")
     @APIResponse(responseCode = "200", description = "All partners",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Partner.class)))
@@ -59,7 +62,7 @@ public class PartnerAdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a partner organisation")
+    @Operation(operationId = "createPartner", summary = "Add a partner organisation")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Partner.class)))
     @APIResponse(responseCode = "409", description = "A partner with this id exists",
@@ -74,33 +77,41 @@ public class PartnerAdminResource {
 
     @POST
     @Path("{id}/keys")
-    @Operation(summary = "Issue an API key", description = "The key is in this answer and nowhere else: only its hash is stored.")
+    @Operation(operationId = "issuePartnerKey",
+            summary = "Issue an API key", description = "The key is in this answer and nowhere else: only its hash is stored.")
     @APIResponse(responseCode = "201", description = "The new key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedKey.class)))
     @APIResponse(responseCode = "404", description = "No such live partner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response issueKey(@PathParam("id") String id) {
+    @APIResponse(responseCode = "422", description = "The partner id is not one (errors names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response issueKey(@PathParam("id") @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "{skp.partnerId}") @Size(max = 63, message = "{skp.size.max}") String id) {
         return Response.status(Response.Status.CREATED).entity(partners.issueKey(viewer.get(), id))
                 .cacheControl(CacheControl.valueOf("no-store")).build();
     }
 
     @DELETE
     @Path("{id}/keys/{prefix}")
-    @Operation(summary = "Revoke an API key", description = "Intake refuses it from the next request on.")
+    @Operation(operationId = "revokePartnerKey",
+            summary = "Revoke an API key", description = "Intake refuses it from the next request on.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such live key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void revokeKey(@PathParam("id") String id, @PathParam("prefix") String prefix) {
+    @APIResponse(responseCode = "422", description = "The partner id or key prefix is not one (errors names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void revokeKey(@PathParam("id") @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "{skp.partnerId}") @Size(max = 63, message = "{skp.size.max}") String id, @PathParam("prefix") @Size(max = 10, message = "{skp.size.max}") String prefix) {
         partners.revokeKey(viewer.get(), id, prefix);
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke a partner and all its keys")
+    @Operation(operationId = "revokePartner", summary = "Revoke a partner and all its keys")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such live partner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void revokePartner(@PathParam("id") String id) {
+    @APIResponse(responseCode = "422", description = "The partner id is not one (errors names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void revokePartner(@PathParam("id") @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "{skp.partnerId}") @Size(max = 63, message = "{skp.size.max}") String id) {
         partners.revokePartner(viewer.get(), id);
     }
 }

@@ -47,7 +47,8 @@ public class ReporterQuestionResource {
     @POST
     @Path("{id}/questions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask the reporter a question", description = "A reporter with a passcode sees the question on "
+    @Operation(operationId = "askReporter",
+            summary = "Ask the reporter a question", description = "A reporter with a passcode sees the question on "
             + "the public status page and may answer it once; a reporter who left an e-mail address gets a mail with the "
             + "reference only (never the question). The reporter stays as anonymous as they were. The question is shown "
             + "as written: no personal data in it. One open question at a time. The answer appears in the concern's "

@@ -5,6 +5,7 @@ import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.service.Statistics;
 import dk.skp.staff.service.StatisticsService;
 import dk.skp.staff.service.Viewer;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,7 +41,8 @@ public class StatisticsResource {
     }
 
     @GET
-    @Operation(summary = "Statistics for a period", description = "Counts of the concerns received from the start of "
+    @Operation(operationId = "getStatistics",
+            summary = "Statistics for a period", description = "Counts of the concerns received from the start of "
             + "'from' to the end of 'to' (days in the municipality's time zone): by reporter role, channel, status, "
             + "target group, triage outcome, closing reason and district, and the median time from receipt to triage, "
             + "to the first contact attempt and to established contact. No personal data; concerns erased by "
@@ -49,9 +51,11 @@ public class StatisticsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Statistics.class)))
     @APIResponse(responseCode = "400", description = "from or to is missing, not a date, or to is before from",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A parameter is longer than documented (errors names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Statistics get(
-            @Parameter(description = "First day, e.g. 2026-01-01", required = true) @QueryParam("from") String from,
-            @Parameter(description = "Last day (inclusive), e.g. 2026-12-31", required = true) @QueryParam("to") String to) {
+            @Parameter(description = "First day, e.g. 2026-01-01", required = true) @QueryParam("from") @Size(max = 10, message = "{skp.size.max}") String from,
+            @Parameter(description = "Last day (inclusive), e.g. 2026-12-31", required = true) @QueryParam("to") @Size(max = 10, message = "{skp.size.max}") String to) {
         LocalDate first = QueryParams.date("from", from);
         LocalDate last = QueryParams.date("to", to);
         if (last.isBefore(first)) {

@@ -1,5 +1,11 @@
 package dk.skp.staff.security;
 
+import dk.skp.model.problem.ProblemException;
+import dk.skp.model.problem.ProblemType;
+import dk.skp.staff.service.ApiLimits;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import dk.skp.staff.service.Viewer;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +35,16 @@ public class CurrentViewer {
             }
             name = firstPresent(token.getClaim("name"), token.getClaim("preferred_username"), subject);
         }
-        return new Viewer(subject, name, identity.getRoles());
+        if (subject == null || subject.length() > ApiLimits.SUBJECT) {
+            // OpenID Connect Core 1.0, section 2: a subject is at most 255 ASCII characters; the API documents it so
+            throw new ProblemException(ProblemType.UNAUTHORIZED, null);
+        }
+        if (name != null && name.length() > ApiLimits.NAME) {
+            name = name.substring(0, ApiLimits.NAME); // a display name, kept as the API documents it
+        }
+        // Only SKP's roles: the token may carry the provider's own (offline_access, ...), which mean nothing here.
+        Set<String> roles = identity.getRoles().stream().filter(Viewer.ROLES::contains).collect(Collectors.toSet());
+        return new Viewer(subject, name, roles);
     }
 
     private static String firstPresent(Object... values) {

@@ -20,21 +20,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "The whole concern, as the reporter sent it, with its place in the team's work.")
 public record ConcernDetails(
         @Schema(description = "The concern's id in staff.") UUID id,
-        @Schema(description = "The reference the reporter got, e.g. SKP-7K4M-2QXD.") String reference,
+        @Schema(description = "The reference the reporter got, e.g. SKP-7K4M-2QXD.", maxLength = ApiLimits.REFERENCE, pattern = ApiLimits.REFERENCE_PATTERN) String reference,
         @Schema(description = "Where the concern is in the team's work.") ConcernStatus status,
         @Schema(description = "The moves the lifecycle allows from this status (not all of them to every role); none "
-                + "once the personal data is erased.")
+                + "once the personal data is erased.", maxItems = 20)
         List<Move> moves,
         @Schema(description = "The reporter's urgency; URGENT whenever acuteDanger is set.") Urgency urgency,
         @Schema(description = "The reporter said the person is in acute danger.") boolean acuteDanger,
         @Schema(description = "How the concern came in.") Channel channel,
-        @Schema(nullable = true, description = "Partner organisation that sent it; absent for the public web form and staff.") String partnerId,
+        @Schema(nullable = true, description = "Partner organisation that sent it; absent for the public web form and staff.", maxLength = 63, pattern = "^[a-z0-9][a-z0-9-]{1,62}$") String partnerId,
         @Schema(nullable = true, description = "Who took it, when staff entered it (channel PHONE, IN_PERSON, EMAIL or "
                 + "LETTER); absent when it came through intake.") ConcernViews.EnteredBy enteredBy,
         @Schema(description = "When intake (or the staff member who took it) received it.") Instant receivedAt,
         @Schema(description = "When staff took it off the queue.") Instant registeredAt,
         @Schema(description = "When the team last changed it.") Instant changedAt,
-        @Schema(nullable = true, description = "Subject of the assigned contact person, if any.") String assignedTo,
+        @Schema(nullable = true, description = "Subject of the assigned contact person, if any.", maxLength = ApiLimits.SUBJECT) String assignedTo,
         @Schema(nullable = true, description = "Who holds it, and since when; absent when nobody does.") Assignment assignment,
         @Schema(nullable = true, description = "By when it is to be triaged (end of the working day); present while it waits for "
                 + "triage (RECEIVED, REOPENED).") Instant triageDueAt,
@@ -56,7 +56,7 @@ public record ConcernDetails(
         List<LinkedConcern> links,
         @Schema(description = "What happened to it, oldest first: its registration, then every change, with who made it.")
         List<HistoryEntry> history,
-        @Schema(description = "Changes with every change; sent as the ETag.") long version,
+        @Schema(description = "Changes with every change; sent as the ETag.", minimum = "0", maximum = "9223372036854775807") long version,
         @Schema(description = "What the reporter sent, unchanged but for retention: without the referrer's name, "
                 + "phone and e-mail once the work ended (see referrerErasedAt), reduced to codes once erasedAt is set.")
         ConcernReport report,

@@ -1,5 +1,6 @@
 package dk.skp.staff.service;
 
+import dk.skp.model.openapi.Strings;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.vocabulary.Channel;
 import dk.skp.model.vocabulary.Urgency;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A concern a staff member takes by phone, in person, by e-mail or letter, and what they get back. */
@@ -33,7 +35,7 @@ public final class ConcernEntry {
     @Schema(description = "The concern staff entered: in the coordinators' inbox like any other.")
     public record EnteredConcern(
             @Schema(description = "The concern's id in staff (Location: /api/v1/concerns/{id}).") UUID id,
-            @Schema(description = "The reference to give the reporter, e.g. SKP-7K4M-2QXD.") String reference,
+            @Schema(description = "The reference to give the reporter, e.g. SKP-7K4M-2QXD.", maxLength = ApiLimits.REFERENCE, pattern = ApiLimits.REFERENCE_PATTERN) String reference,
             @Schema(description = "How it was told.") Channel channel,
             @Schema(description = "When it was told.") Instant receivedAt,
             @Schema(description = "URGENT whenever acuteDanger is set.") Urgency urgency,
@@ -41,8 +43,8 @@ public final class ConcernEntry {
             @Schema(nullable = true, description = "The reporter's passcode for the status look-up, shown this once (only "
                     + "its hash is kept): read it out to them with the reference. A retried request with the same "
                     + "Idempotency-Key gets a new one, and the one before stops working. Absent when issuePasscode was "
-                    + "false.", examples = "7K4M-2QXD-9A") String passcode,
-            @Schema(description = "Fields in which CPR numbers were found and removed before the concern was stored.")
+                    + "false.", examples = "7K4M-2QXD-9A", maxLength = 12) String passcode,
+            @Schema(description = "Fields in which CPR numbers were found and removed before the concern was stored.", maxItems = 20, type = SchemaType.ARRAY, implementation = Strings.FieldPath.class)
             List<String> redactedFields) {
     }
 

@@ -5,6 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "One page of concerns, newest first.")
 public record ConcernPage(
-        @Schema(description = "The concerns on this page.") List<ConcernSummary> items,
-        @Schema(nullable = true, description = "Pass as 'after' to get the next page; absent on the last page.") String next) {
+        @Schema(description = "The concerns on this page.", maxItems = ApiLimits.PAGE) List<ConcernSummary> items,
+        @Schema(nullable = true, description = "Pass as 'after' to get the next page; absent on the last page.", maxLength = ApiLimits.CURSOR) String next) {
 }

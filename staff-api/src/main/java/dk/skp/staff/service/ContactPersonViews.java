@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the contact-person administration reads and writes. */
@@ -55,12 +56,12 @@ public final class ContactPersonViews {
     @Schema(description = "A contact person and their current load.")
     public record ContactPerson(
             @Schema(description = "Their id in the administration; used to assign concerns.") UUID id,
-            @Schema(description = "The 'sub' claim of their tokens; what concerns' assignedTo holds.") String subject,
-            @Schema(description = "Their name.") String name,
-            @Schema(description = "Their work e-mail.") String email,
-            @Schema(description = "Districts they cover.") List<String> districts,
-            @Schema(description = "How many open concerns they can hold.") int capacity,
-            @Schema(description = "Open concerns they hold now.") long openConcerns,
+            @Schema(description = "The 'sub' claim of their tokens; what concerns' assignedTo holds.", maxLength = ApiLimits.SUBJECT) String subject,
+            @Schema(description = "Their name.", maxLength = ApiLimits.NAME) String name,
+            @Schema(description = "Their work e-mail.", maxLength = ApiLimits.EMAIL) String email,
+            @Schema(description = "Districts they cover.", maxItems = 50, type = SchemaType.ARRAY, implementation = ApiLimits.District.class) List<String> districts,
+            @Schema(description = "How many open concerns they can hold.", minimum = "0", maximum = "200") int capacity,
+            @Schema(description = "Open concerns they hold now.", minimum = "0", maximum = "9223372036854775807") long openConcerns,
             @Schema(nullable = true, description = "Away up to and including this day, if set.") LocalDate absentUntil,
             @Schema(description = "Absent today.") boolean absent,
             @Schema(description = "When they were added.") Instant createdAt) {

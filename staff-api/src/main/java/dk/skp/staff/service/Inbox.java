@@ -43,14 +43,14 @@ public class Inbox {
 
     @Schema(description = "A concern in the inbox: its summary, why it is where it is, and what the reporter observed (codes).")
     public record InboxItem(ConcernSummary concern, Attention attention,
-            @Schema(description = "The reporter's observations as codes.") List<Indicator> indicators,
+            @Schema(description = "The reporter's observations as codes.", maxItems = 12) List<Indicator> indicators,
             @Schema(description = "The reporter answered a question of the team, and nobody has opened the concern since.")
             boolean unreadAnswer) {
     }
 
     @Schema(description = "One page of the inbox.")
-    public record InboxPage(List<InboxItem> items,
-            @Schema(nullable = true, description = "Pass as 'after' for the next page; absent on the last page.") String next) {
+    public record InboxPage(@Schema(maxItems = ApiLimits.PAGE) List<InboxItem> items,
+            @Schema(nullable = true, description = "Pass as 'after' for the next page; absent on the last page.", maxLength = ApiLimits.CURSOR) String next) {
     }
 
     private final ConcernRepository concerns;

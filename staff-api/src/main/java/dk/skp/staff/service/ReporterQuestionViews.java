@@ -33,12 +33,12 @@ public final class ReporterQuestionViews {
     @Schema(description = "A question put to the reporter, and their answer once it has come in.")
     public record ReporterQuestion(
             @Schema(description = "The question's id.") UUID id,
-            @Schema(description = "What was asked.") String question,
+            @Schema(description = "What was asked.", maxLength = ReporterQuestionViews.MAX_QUESTION_LENGTH) String question,
             @Schema(description = "When.") Instant askedAt,
-            @Schema(description = "Subject of the coordinator who asked.") String askedBy,
-            @Schema(nullable = true, description = "Their name, where known.") String askedByName,
-            @Schema(description = "How the reporter was told.") List<ReporterChannel> toldBy,
-            @Schema(nullable = true, description = "The reporter's answer; absent until it has come in.") String answer,
+            @Schema(description = "Subject of the coordinator who asked.", maxLength = ApiLimits.SUBJECT) String askedBy,
+            @Schema(nullable = true, description = "Their name, where known.", maxLength = ApiLimits.NAME) String askedByName,
+            @Schema(description = "How the reporter was told.", maxItems = 2) List<ReporterChannel> toldBy,
+            @Schema(nullable = true, description = "The reporter's answer; absent until it has come in.", maxLength = ApiLimits.ANSWER) String answer,
             @Schema(nullable = true, description = "When the reporter answered.") Instant answeredAt,
             @Schema(nullable = true, description = "When someone of the team first read the answer.") Instant answerReadAt) {
     }
@@ -47,7 +47,7 @@ public final class ReporterQuestionViews {
             + "questions asked so far, oldest first.")
     public record ReporterQuestions(
             @Schema(description = "How the reporter can be told of a question; empty when they cannot be reached (an "
-                    + "anonymous reporter without a passcode, or contact data erased as the work ended).")
+                    + "anonymous reporter without a passcode, or contact data erased as the work ended).", maxItems = 2)
             List<ReporterChannel> reachableBy,
             @Schema(description = "Whether a question is waiting for the reporter's answer; only one may be open at a time.")
             boolean openQuestion,

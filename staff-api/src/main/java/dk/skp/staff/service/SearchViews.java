@@ -24,7 +24,7 @@ public final class SearchViews {
     public record ConcernSearchRequest(
             @Schema(nullable = true, description = "Address, or part of one; at least 3 characters.", examples = "Vestergade 12")
             @Size(max = 200, message = "{skp.size.max}") String address,
-            @Schema(nullable = true, description = "Danish postcode, exactly.", examples = "5000")
+            @Schema(nullable = true, description = "Danish postcode, exactly.", examples = "5000", maxLength = 4)
             @Pattern(regexp = "[0-9]{4}", message = "{skp.postcode}") String postcode,
             @Schema(nullable = true, description = "Place description, or part of one; at least 3 characters.")
             @Size(max = 200, message = "{skp.size.max}") String place,
@@ -70,20 +70,20 @@ public final class SearchViews {
     }
 
     @Schema(description = "A concern found, with why.")
-    public record SearchHit(ConcernSummary concern, List<MatchReason> reasons) {
+    public record SearchHit(ConcernSummary concern, @Schema(maxItems = 27) List<MatchReason> reasons) {
     }
 
     @Schema(description = "One page of search results, the best matches first, then the newest.")
     public record SearchPage(
-            @Schema(description = "The concerns on this page.") List<SearchHit> items,
-            @Schema(nullable = true, description = "Pass as 'after' (with the same criteria) to get the next page; absent on the last page.")
+            @Schema(description = "The concerns on this page.", maxItems = ApiLimits.PAGE) List<SearchHit> items,
+            @Schema(nullable = true, description = "Pass as 'after' (with the same criteria) to get the next page; absent on the last page.", maxLength = ApiLimits.CURSOR)
             String next) {
     }
 
     @Schema(description = "Another concern that may be about the same person, with why it was suggested.")
     public record SamePersonCandidate(
             ConcernSummary concern,
-            @Schema(description = "Similar address, the same postcode and a similar place, or a similar name.")
+            @Schema(description = "Similar address, the same postcode and a similar place, or a similar name.", maxItems = 27)
             List<MatchReason> reasons,
             @Schema(description = "Already linked to the concern asked about.") boolean linked) {
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Who is signed in, as the client needs to know it to show each role its own screens. */
@@ -14,9 +15,9 @@ public class SignedInStaff {
 
     @Schema(name = "Me", description = "The signed-in staff member.")
     public record Me(
-            @Schema(description = "Stable id from the identity provider (sub); what assignments and audit rows refer to.") String subject,
-            @Schema(description = "Name to greet them with (the token's name, else its user name).") String name,
-            @Schema(description = "Their SKP roles: coordinator, contact-person, admin.") List<String> roles,
+            @Schema(description = "Stable id from the identity provider (sub); what assignments and audit rows refer to.", maxLength = ApiLimits.SUBJECT) String subject,
+            @Schema(description = "Name to greet them with (the token's name, else its user name).", maxLength = ApiLimits.NAME) String name,
+            @Schema(description = "Their SKP roles: coordinator, contact-person, admin.", maxItems = 3, type = SchemaType.ARRAY, implementation = ApiLimits.Role.class) List<String> roles,
             @Schema(nullable = true, description = "Their contact-person record, when an admin has registered one for this subject.")
             UUID contactPersonId) {
     }

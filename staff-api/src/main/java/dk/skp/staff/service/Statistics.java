@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Statistics(
         @Schema(description = "First day of the period (inclusive), in the municipality's time zone.") LocalDate from,
         @Schema(description = "Last day of the period (inclusive).") LocalDate to,
-        @Schema(description = "How many concerns were received in the period.") long received,
+        @Schema(description = "How many concerns were received in the period.", minimum = "0", maximum = "9223372036854775807") long received,
         @Schema(description = "By who reported: the reporter's role.") Map<ReporterRole, Long> byReporterRole,
         @Schema(description = "By how they came in.") Map<Channel, Long> byChannel,
         @Schema(description = "Where they are now.") Map<ConcernStatus, Long> byStatus,
@@ -37,9 +37,9 @@ public record Statistics(
     @Schema(name = "ConsentStatistics", description = "What citizens said to being handed over to lasting services.")
     public record Consent(
             @Schema(description = "Handed over with the citizen's consent (concerns closed before consent was "
-                    + "recorded are not counted here, only in byClosingReason).") long handedOverWithConsent,
-            @Schema(description = "Of those, how many let SKP pass their data on.") long dataSharingConsented,
-            @Schema(description = "The citizen said no (DECLINED).") long declined,
+                    + "recorded are not counted here, only in byClosingReason).", minimum = "0", maximum = "9223372036854775807") long handedOverWithConsent,
+            @Schema(description = "Of those, how many let SKP pass their data on.", minimum = "0", maximum = "9223372036854775807") long dataSharingConsented,
+            @Schema(description = "The citizen said no (DECLINED).", minimum = "0", maximum = "9223372036854775807") long declined,
             @Schema(description = "Handed over, by the service the citizen agreed to; a concern counts once in each.")
             Map<LastingService, Long> handedOverByService,
             @Schema(description = "Declined, by the service offered, where it was recorded.")
@@ -48,9 +48,9 @@ public record Statistics(
 
     @Schema(description = "How long something took, over the period's concerns where it has happened.")
     public record Elapsed(
-            @Schema(description = "How many of the period's concerns it has happened for.") long concerns,
+            @Schema(description = "How many of the period's concerns it has happened for.", minimum = "0", maximum = "9223372036854775807") long concerns,
             @Schema(nullable = true, description = "The median, as an ISO-8601 duration to the minute, e.g. PT26H30M; absent when "
-                    + "concerns is 0.") String median,
+                    + "concerns is 0.", maxLength = 40, pattern = "^P[0-9DTHMS.]+$") String median,
             @Schema(nullable = true, description = "The median in hours, to one decimal; absent when concerns is 0.") Double medianHours) {
     }
 }

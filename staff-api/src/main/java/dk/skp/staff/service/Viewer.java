@@ -13,6 +13,8 @@ public record Viewer(String subject, String name, Set<String> roles) {
     public static final String COORDINATOR = "coordinator";
     public static final String CONTACT_PERSON = "contact-person";
     public static final String ADMIN = "admin";
+    /** The roles SKP knows; a Viewer has no others. */
+    public static final Set<String> ROLES = Set.of(COORDINATOR, CONTACT_PERSON, ADMIN);
 
     /** Coordinators see every concern; a contact person only the ones assigned to them. */
     public boolean seesAllConcerns() {
