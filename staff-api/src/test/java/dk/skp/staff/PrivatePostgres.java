@@ -1,6 +1,7 @@
 package dk.skp.staff;
 
 import dk.skp.model.db.DatabaseSettings;
+import dk.skp.model.db.EmbeddedDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ public final class PrivatePostgres implements AutoCloseable {
     /** Starts the server (again) on the same port and data; returns once it accepts connections. */
     public void startAgain() throws Exception {
         List<String> command = new ArrayList<>();
-        if (isRoot()) {
+        if (EmbeddedDatabase.isRoot()) {
             command.addAll(List.of("unshare", "-U"));
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", modelClasspath(),
@@ -141,16 +142,6 @@ public final class PrivatePostgres implements AutoCloseable {
         }
         return Stream.of(target.resolve("classes").toString(), Files.readString(classpath).strip())
                 .collect(Collectors.joining(java.io.File.pathSeparator));
-    }
-
-    private static boolean isRoot() {
-        try {
-            Class<?> unix = Class.forName("com.sun.security.auth.module.UnixSystem");
-            Object system = unix.getDeclaredConstructor().newInstance();
-            return ((Number) unix.getMethod("getUid").invoke(system)).longValue() == 0L;
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return "root".equals(System.getProperty("user.name"));
-        }
     }
 
     private static int freePort() throws IOException {

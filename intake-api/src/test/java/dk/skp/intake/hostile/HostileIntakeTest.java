@@ -110,8 +110,7 @@ class HostileIntakeTest {
                 Endpoint endpoint = hostile.oneOf(weighted);
                 String[] reporter = hostile.oneOf(reporters);
                 Built built = build(hostile, endpoint, reporter, partnerKey, anonymous, police);
-                String asked = "#" + n + " " + endpoint + " " + built.kind() + " " + built.request().method() + " "
-                        + abbreviate(built.request().target()) + " " + headersOf(built.request());
+                String asked = "#" + n + " " + endpoint + " " + built.kind() + " " + built.request().describe();
                 RawHttp.Answer answer;
                 long sent = System.nanoTime();
                 try {
@@ -129,11 +128,7 @@ class HostileIntakeTest {
                 if (answer.status() / 100 == 2) {
                     accepted++;
                 } else {
-                    for (int t = 0; t < after.length; t++) {
-                        if (after[t] > before[t]) {
-                            tally.wrong(what + ": " + TABLES[t] + " grew from " + before[t] + " to " + after[t]);
-                        }
-                    }
+                    tally.storedNothing(what, TABLES, before, after);
                 }
                 before = after;
             }
@@ -142,8 +137,8 @@ class HostileIntakeTest {
                     last[0]);
             assertTrue(last[0] - firstCounts[0] <= tally.count("2xx"), "no more queued than accepted");
             List<String> leaked = log.containing(Hostile.MARKER);
-            leaked.stream().limit(5).forEach(l -> System.out.println("  LEAKED " + abbreviate(l)));
-            assertEquals(List.of(), leaked.stream().map(HostileIntakeTest::abbreviate).toList(),
+            leaked.stream().limit(5).forEach(l -> System.out.println("  LEAKED " + RawHttp.abbreviate(l)));
+            assertEquals(List.of(), leaked.stream().map(RawHttp::abbreviate).toList(),
                     "nothing a client sent reaches the log");
         }
         tally.print(hostile.seed(), System.currentTimeMillis() - started);
@@ -381,7 +376,7 @@ class HostileIntakeTest {
     private static void check(Tally tally, Built built, RawHttp.Answer answer, String what) {
         int status = answer.status();
         if (status >= 500) {
-            tally.wrong(what + ": " + abbreviate(answer.text()));
+            tally.wrong(what + ": " + RawHttp.abbreviate(answer.text()));
             return;
         }
         if (status < 400) {
@@ -397,7 +392,7 @@ class HostileIntakeTest {
         boolean html = type.startsWith("text/html");
         boolean framework = status == 404 || status == 405 || status == 406 || status == 413 || status == 415;
         if (built.page() ? !(html || problem && framework) : !problem) {
-            tally.wrong(what + ": a " + status + " as " + type + " " + abbreviate(answer.text()));
+            tally.wrong(what + ": a " + status + " as " + type + " " + RawHttp.abbreviate(answer.text()));
         }
     }
 
@@ -423,20 +418,5 @@ class HostileIntakeTest {
             }
             return counts;
         }
-    }
-
-    private static String headersOf(RawHttp.Request request) {
-        StringBuilder text = new StringBuilder("[");
-        for (String[] header : request.headers()) {
-            if (!header[0].equals("Authorization") || !header[1].startsWith("Bearer skp_")) {
-                text.append(header[0]).append(": ").append(abbreviate(header[1])).append("; ");
-            }
-        }
-        return text.append(']').toString();
-    }
-
-    static String abbreviate(String text) {
-        String oneLine = text.replaceAll("[\\x00-\\x1F]", "?");
-        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...(" + oneLine.length() + ")";
     }
 }

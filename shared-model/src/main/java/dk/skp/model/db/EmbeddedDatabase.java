@@ -90,7 +90,8 @@ public final class EmbeddedDatabase {
         }
     }
 
-    private static boolean isRoot() {
+    /** Whether this process runs as root (PostgreSQL refuses to run as root; bin/run and tests then use unshare). */
+    public static boolean isRoot() {
         try {
             Class<?> unix = Class.forName("com.sun.security.auth.module.UnixSystem");
             Object system = unix.getDeclaredConstructor().newInstance();

@@ -40,6 +40,25 @@ public final class RawHttp {
             headers.add(new String[] { name, value });
             return this;
         }
+
+        /** One line for a failure report: method, target and headers, shortened; credentials left out. */
+        public String describe() {
+            StringBuilder text = new StringBuilder(method).append(' ').append(abbreviate(target)).append(" [");
+            for (String[] header : headers) {
+                boolean credential = header[0].equalsIgnoreCase("Authorization")
+                        && (header[1].startsWith("Bearer skp_") || header[1].length() >= 200);
+                if (!credential) {
+                    text.append(header[0]).append(": ").append(abbreviate(header[1])).append("; ");
+                }
+            }
+            return text.append(']').toString();
+        }
+    }
+
+    /** On one line (control characters as {@code ?}) and at most 200 characters, for a failure report. */
+    public static String abbreviate(String text) {
+        String oneLine = text.replaceAll("[\\x00-\\x1F]", "?");
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...(" + oneLine.length() + ")";
     }
 
     public record Answer(int status, Map<String, String> headers, byte[] body) {

@@ -45,6 +45,15 @@ public final class Tally {
         }
     }
 
+    /** After a request that was not accepted: none of the tables that keep what clients send may have grown. */
+    public void storedNothing(String what, String[] tables, long[] before, long[] after) {
+        for (int t = 0; t < after.length; t++) {
+            if (after[t] > before[t]) {
+                wrong(what + ": " + tables[t] + " grew from " + before[t] + " to " + after[t]);
+            }
+        }
+    }
+
     public int sent() {
         return sent;
     }

@@ -177,8 +177,7 @@ class HostileStaffTest {
                 if (built.readFirst()) {
                     before = counts(db); // the read of the ETag wrote its audit row
                 }
-                String asked = "#" + n + " " + op.key() + " " + built.kind() + " " + built.request().method() + " "
-                        + abbreviate(built.request().target()) + " " + headersOf(built.request());
+                String asked = "#" + n + " " + op.key() + " " + built.kind() + " " + built.request().describe();
                 RawHttp.Answer answer;
                 long sent = System.nanoTime();
                 try {
@@ -195,16 +194,12 @@ class HostileStaffTest {
                 check(tally, built.request(), answer, what);
                 long[] after = counts(db);
                 if (answer.status() / 100 != 2) {
-                    for (int t = 0; t < after.length; t++) {
-                        if (after[t] > before[t]) {
-                            tally.wrong(what + ": " + TABLES[t] + " grew from " + before[t] + " to " + after[t]);
-                        }
-                    }
+                    tally.storedNothing(what, TABLES, before, after);
                 }
                 before = after;
             }
             List<String> leaked = log.containing(Hostile.MARKER);
-            assertEquals(List.of(), leaked.stream().limit(5).map(HostileStaffTest::abbreviate).toList(),
+            assertEquals(List.of(), leaked.stream().limit(5).map(RawHttp::abbreviate).toList(),
                     "nothing a client sent reaches the log");
         }
         tally.print(hostile.seed(), System.currentTimeMillis() - started);
@@ -299,7 +294,7 @@ class HostileStaffTest {
     private static void check(Tally tally, RawHttp.Request request, RawHttp.Answer answer, String what) {
         int status = answer.status();
         if (status >= 500) {
-            tally.wrong(what + ": " + abbreviate(answer.text()));
+            tally.wrong(what + ": " + RawHttp.abbreviate(answer.text()));
             return;
         }
         if (status < 400) {
@@ -311,7 +306,7 @@ class HostileStaffTest {
             return;
         }
         if (!answer.contentType().startsWith("application/problem+json")) {
-            tally.wrong(what + ": a " + status + " as " + answer.contentType() + " " + abbreviate(answer.text()));
+            tally.wrong(what + ": a " + status + " as " + answer.contentType() + " " + RawHttp.abbreviate(answer.text()));
         }
     }
 
@@ -343,20 +338,5 @@ class HostileStaffTest {
             }
         }
         return operations;
-    }
-
-    private static String headersOf(RawHttp.Request request) {
-        StringBuilder text = new StringBuilder("[");
-        for (String[] header : request.headers()) {
-            if (!header[0].equals("Authorization") || header[1].length() < 200) {
-                text.append(header[0]).append(": ").append(abbreviate(header[1])).append("; ");
-            }
-        }
-        return text.append(']').toString();
-    }
-
-    static String abbreviate(String text) {
-        String oneLine = text.replaceAll("[\\x00-\\x1F]", "?");
-        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...(" + oneLine.length() + ")";
     }
 }
