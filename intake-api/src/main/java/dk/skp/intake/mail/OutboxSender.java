@@ -1,9 +1,11 @@
 package dk.skp.intake.mail;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,6 +29,7 @@ public class OutboxSender {
     private final MeterRegistry metrics;
     private final MailConfig.Outbox config;
     private final AtomicReference<MailOutbox.Counts> counts = new AtomicReference<>();
+    private final List<Meter> gauges;
 
     public OutboxSender(MailOutbox outbox, MailComposer composer, Mailer mailer, MeterRegistry metrics, MailConfig config) {
         this.outbox = outbox;
@@ -34,11 +37,24 @@ public class OutboxSender {
         this.mailer = mailer;
         this.metrics = metrics;
         this.config = config.outbox();
-        Gauge.builder("skp.intake.mail.outbox.pending", counts, c -> c.get() == null ? Double.NaN : c.get().pending())
-                .description("Mails waiting to be sent").register(metrics);
-        Gauge.builder("skp.intake.mail.outbox.given.up", counts, c -> c.get() == null ? Double.NaN : c.get().givenUp())
-                .description("Mails given up after too many failed attempts, kept for an operator without their address")
-                .register(metrics);
+        gauges = List.of(
+                Gauge.builder("skp.intake.mail.outbox.pending", counts,
+                        c -> c.get() == null ? Double.NaN : c.get().pending())
+                        .description("Mails waiting to be sent").register(metrics),
+                Gauge.builder("skp.intake.mail.outbox.given.up", counts,
+                        c -> c.get() == null ? Double.NaN : c.get().givenUp())
+                        .description("Mails given up after too many failed attempts, kept for an operator without their"
+                                + " address")
+                        .register(metrics));
+    }
+
+    /**
+     * The registry can outlive this bean (tests start the service several times in one JVM), and registering a gauge
+     * whose name is taken returns the old one, bound to the old bean's counts: take the gauges along.
+     */
+    @PreDestroy
+    void unregister() {
+        gauges.forEach(metrics::remove);
     }
 
     @Scheduled(identity = "mail-outbox-sender", every = "${skp.intake.mail.outbox.send-interval}",
