@@ -336,6 +336,11 @@ public final class Hostile {
             return true;
         }
         String target = request.target();
+        if (target.startsWith("//")) {
+            // Read as a network-path reference (RFC 3986 4.2: an authority, then a path), so no path for a route: the
+            // server answers an empty 400 before the application sees it. Browsers and HTTP clients never send it.
+            return true;
+        }
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
             if (c <= 0x20 || c >= 0x7F) {
