@@ -8,16 +8,22 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Keeps one dedicated connection that LISTENs for new messages and runs the workers (one per topic, all woken by the
  * same channel) when woken, and at the latest every poll interval. Notifications are only a hint: the poll finds whatever a lost notification, a retry
- * backoff or a restart left behind. Reconnects with a growing pause when the database goes away.
+ * backoff or a restart left behind. Reconnects with a growing pause when the database goes away; with several servers
+ * in the JDBC URL ({@code targetServerType=primary}) the new connection goes to whichever is the primary then, so the
+ * listener follows a promoted standby. A poll that brought no notification also checks that the listening connection
+ * still answers: a server that vanished without closing it (a machine gone, a cut network) would otherwise leave the
+ * listener waiting for notifications that never come, on the poll alone.
  */
 public final class QueueListener implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(QueueListener.class);
     private static final Duration MAX_RECONNECT_PAUSE = Duration.ofSeconds(30);
+    private static final int LIVENESS_TIMEOUT_SECONDS = 5;
 
     @FunctionalInterface
     public interface ConnectionFactory {
@@ -84,7 +90,11 @@ public final class QueueListener implements AutoCloseable {
                 while (running.get()) {
                     drainSafely();
                     // Blocks until a notification arrives or the poll interval passes.
-                    pg.getNotifications((int) pollInterval.toMillis());
+                    PGNotification[] woken = pg.getNotifications((int) pollInterval.toMillis());
+                    if ((woken == null || woken.length == 0) && running.get()
+                            && !connection.isValid(LIVENESS_TIMEOUT_SECONDS)) {
+                        throw new SQLException("the listening connection no longer answers");
+                    }
                 }
             } catch (SQLException e) {
                 if (!running.get()) {

@@ -291,6 +291,58 @@ class PgQueueTest {
         assertListenerHandlesNewMessage(Duration.ofMillis(300), true);
     }
 
+    @Test
+    void aListenerWhoseConnectionIsCutListensAgainOnANewOne() throws Exception {
+        // As when the primary dies and a standby is promoted: the listening connection ends, a new one is opened
+        // (to whichever server the URL finds as primary) and LISTENs there. The poll is too long to help here.
+        PgQueue queue = queue(3, Duration.ZERO, 10);
+        Set<UUID> handled = ConcurrentHashMap.newKeySet();
+        List<Integer> backends = new java.util.concurrent.CopyOnWriteArrayList<>();
+        QueueWorker worker = new QueueWorker(queue, TOPIC, JDBC, (c, m) -> handled.add(m.id()), Throwable::toString);
+        QueueListener.ConnectionFactory connections = () -> {
+            Connection connection = db.asStaff();
+            backends.add(connection.unwrap(org.postgresql.PGConnection.class).getBackendPID());
+            return connection;
+        };
+        try (QueueListener listener = new QueueListener(connections, worker, Duration.ofMinutes(10))) {
+            listener.start();
+            awaitListening(1, backends);
+            try (Connection admin = db.admin(); PreparedStatement end = admin.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                end.setInt(1, backends.get(0));
+                end.execute();
+            }
+            awaitListening(2, backends);
+            UUID id = enqueueAsIntake(1).get(0);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!handled.contains(id) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(handled.contains(id), "the listener, on its new connection, was woken by the notification");
+        }
+    }
+
+    /** Until the listener's {@code n}-th connection LISTENs (the server shows it among the channel's listeners). */
+    private static void awaitListening(int n, List<Integer> backends) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (backends.size() >= n) {
+                try (Connection admin = db.admin(); PreparedStatement listening = admin.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE pid = ? AND query = 'LISTEN ' || ?")) {
+                    listening.setInt(1, backends.get(n - 1));
+                    listening.setString(2, PgQueue.CHANNEL);
+                    try (ResultSet rows = listening.executeQuery()) {
+                        rows.next();
+                        if (rows.getInt(1) == 1) {
+                            return;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the listener's connection number " + n + " did not LISTEN within 20 s");
+    }
+
     private void assertListenerHandlesNewMessage(Duration poll, boolean suppressNotify) throws Exception {
         PgQueue queue = queue(3, Duration.ZERO, 10);
         Set<UUID> handled = ConcurrentHashMap.newKeySet();
