@@ -7,16 +7,20 @@ import dk.skp.intake.IntakeDatabase;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +93,57 @@ class SharedRateLimitTest {
 
         instance(MID_WINDOW.plus(RateLimiter.WINDOW.multipliedBy(2))).deleteEndedWindows();
         assertEquals(0, count("SELECT count(*) FROM intake.rate_limit WHERE bucket LIKE '" + purpose + ":%'"));
+    }
+
+    /**
+     * The count commits with synchronous_commit off, so a busy client's row is not locked through a disk flush; the
+     * setting is the count's transaction's only, and never reaches the pooled connections a submission commits on.
+     */
+    @Test
+    void theCountAloneCommitsWithoutWaitingForTheDisk() throws Exception {
+        String purpose = "test-" + UUID.randomUUID();
+        try (Connection admin = IntakeDatabase.database().admin(); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE TABLE intake.test_commit_setting (setting text NOT NULL)");
+            sql.execute("GRANT INSERT ON intake.test_commit_setting TO PUBLIC");
+            sql.execute("""
+                    CREATE FUNCTION intake.test_note_commit_setting() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        INSERT INTO intake.test_commit_setting VALUES (current_setting('synchronous_commit'));
+                        RETURN NEW;
+                    END $$""");
+            sql.execute("""
+                    CREATE TRIGGER test_note_commit_setting BEFORE INSERT OR UPDATE ON intake.rate_limit
+                        FOR EACH ROW EXECUTE FUNCTION intake.test_note_commit_setting()""");
+            try {
+                RateLimiter limiter = instance(MID_WINDOW);
+                limiter.acquireForAddress(purpose, "198.51.100.9", 5);
+                limiter.acquireForAddress(purpose, "198.51.100.9", 5);
+                try (ResultSet rows = sql.executeQuery("SELECT setting FROM intake.test_commit_setting")) {
+                    List<String> seen = new ArrayList<>();
+                    while (rows.next()) {
+                        seen.add(rows.getString(1));
+                    }
+                    assertEquals(List.of("off", "off", "off"), seen,
+                            "the first count's insert; the second's attempted insert, then its update");
+                }
+            } finally {
+                sql.execute("DROP TRIGGER IF EXISTS test_note_commit_setting ON intake.rate_limit");
+                sql.execute("DROP FUNCTION IF EXISTS intake.test_note_commit_setting()");
+                sql.execute("DROP TABLE IF EXISTS intake.test_commit_setting");
+            }
+        }
+        // The pool hands this thread the connection the limiter just used; in a transaction, as a submission, and
+        // outside one, its session is durable again (a plain SET instead of SET LOCAL would fail here).
+        assertEquals("on", QuarkusTransaction.requiringNew().call(() -> setting()));
+        assertEquals("on", setting());
+    }
+
+    private String setting() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SHOW synchronous_commit")) {
+            r.next();
+            return r.getString(1);
+        }
     }
 
     @Test
