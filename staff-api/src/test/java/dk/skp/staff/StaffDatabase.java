@@ -50,6 +50,21 @@ public class StaffDatabase implements QuarkusTestResourceLifecycleManager {
                 MessageCodec.encode(message)));
     }
 
+    /** Puts these messages on the queue as intake does, all in one committed transaction (so one claim sees them all). */
+    public static void enqueueAllAsIntake(java.util.List<ConcernSubmitted> messages) {
+        try (Connection intake = db.asIntake()) {
+            intake.setAutoCommit(false);
+            PgQueue queue = new PgQueue(QueueSettings.defaults());
+            for (ConcernSubmitted message : messages) {
+                queue.enqueue(intake, ConcernSubmitted.TOPIC, message.messageId(), INTAKE_SEALER.seal(
+                        ConcernSubmitted.TOPIC, message.messageId(), MessageCodec.encode(message)));
+            }
+            intake.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A message's JSON sealed as intake seals it, for a topic and message id. */
     public static String sealedAsIntake(String topic, java.util.UUID id, String json) {
         return INTAKE_SEALER.seal(topic, id, json);

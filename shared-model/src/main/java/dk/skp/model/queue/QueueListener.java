@@ -4,8 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -34,6 +40,8 @@ public final class QueueListener implements AutoCloseable {
     private final List<QueueWorker> workers;
     private final String topics;
     private final Duration pollInterval;
+    private final int threadsPerTopic;
+    private volatile ExecutorService helpers;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread thread;
     private volatile Connection current;
@@ -44,9 +52,23 @@ public final class QueueListener implements AutoCloseable {
 
     /** One connection for every topic: a notification says only that something was enqueued, not on which topic. */
     public QueueListener(ConnectionFactory connections, List<QueueWorker> workers, Duration pollInterval) {
+        this(connections, workers, pollInterval, 1);
+    }
+
+    /**
+     * @param threadsPerTopic how many threads drain each topic at once when woken: the listener's own and
+     *        {@code threadsPerTopic - 1} helpers. Their claims skip each other's locked rows, so they share the work;
+     *        while one waits for the database (a commit, a round trip), another opens and registers its batch.
+     */
+    public QueueListener(ConnectionFactory connections, List<QueueWorker> workers, Duration pollInterval,
+            int threadsPerTopic) {
         if (workers.isEmpty()) {
             throw new IllegalArgumentException("a listener needs at least one worker");
         }
+        if (threadsPerTopic < 1) {
+            throw new IllegalArgumentException("threadsPerTopic must be at least 1");
+        }
+        this.threadsPerTopic = threadsPerTopic;
         this.connections = connections;
         this.workers = List.copyOf(workers);
         this.topics = String.join(",", this.workers.stream().map(QueueWorker::topic).toList());
@@ -55,6 +77,14 @@ public final class QueueListener implements AutoCloseable {
 
     public void start() {
         if (running.compareAndSet(false, true)) {
+            if (threadsPerTopic > 1) {
+                AtomicInteger helperNumber = new AtomicInteger();
+                helpers = Executors.newFixedThreadPool(threadsPerTopic - 1, work -> {
+                    Thread helper = new Thread(work, "queue-drain-" + helperNumber.incrementAndGet());
+                    helper.setDaemon(true);
+                    return helper;
+                });
+            }
             thread = new Thread(this::run, "queue-listener-" + topics);
             thread.setDaemon(true);
             thread.start();
@@ -73,6 +103,10 @@ public final class QueueListener implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        ExecutorService h = helpers;
+        if (h != null) {
+            h.shutdownNow();
         }
     }
 
@@ -112,16 +146,38 @@ public final class QueueListener implements AutoCloseable {
 
     private void drainSafely() {
         for (QueueWorker worker : workers) {
-            try {
-                int completed = worker.drain();
-                if (completed > 0) {
-                    LOG.debugf("handled %d %s messages", completed, worker.topic());
+            List<Future<?>> helping = new ArrayList<>();
+            ExecutorService h = helpers;
+            if (h != null) {
+                for (int i = 1; i < threadsPerTopic; i++) {
+                    helping.add(h.submit(() -> drainSafely(worker)));
                 }
-            } catch (Exception e) {
-                // The listener lives on, and one topic's trouble does not hold up another's; the next wake-up or poll
-                // tries again.
-                LOG.warnf("draining %s failed: %s", worker.topic(), e.getMessage());
             }
+            drainSafely(worker);
+            for (Future<?> helper : helping) {
+                try {
+                    helper.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException e) {
+                    // drainSafely catches what draining throws; nothing else is expected here
+                    LOG.warnf("a helper draining %s failed: %s", worker.topic(), e.getCause());
+                }
+            }
+        }
+    }
+
+    private void drainSafely(QueueWorker worker) {
+        try {
+            int completed = worker.drain();
+            if (completed > 0) {
+                LOG.debugf("handled %d %s messages", completed, worker.topic());
+            }
+        } catch (Exception e) {
+            // The listener lives on, and one topic's trouble does not hold up another's; the next wake-up or poll
+            // tries again.
+            LOG.warnf("draining %s failed: %s", worker.topic(), e.getMessage());
         }
     }
 

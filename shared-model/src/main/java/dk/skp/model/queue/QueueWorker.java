@@ -31,6 +31,16 @@ public final class QueueWorker {
         void handle(Connection connection, QueueMessage message) throws Exception;
     }
 
+    /**
+     * Handles a whole claimed batch inside the claiming transaction, e.g. with one query and one batched insert for
+     * all of it. Throwing rolls back everything it wrote; the worker then retries the messages one per transaction,
+     * handing each to this handler as a batch of one.
+     */
+    @FunctionalInterface
+    public interface BatchHandler {
+        void handle(Connection connection, List<QueueMessage> messages) throws Exception;
+    }
+
     /** Describes a failure for the queue's error column; must not repeat personal data from the message. */
     @FunctionalInterface
     public interface ErrorDescriber {
@@ -40,10 +50,25 @@ public final class QueueWorker {
     private final PgQueue queue;
     private final String topic;
     private final Transactions transactions;
-    private final Handler handler;
+    private final BatchHandler handler;
     private final ErrorDescriber errors;
 
+    /** A worker that hands the messages of a batch to {@code handler} one by one, in the batch's transaction. */
     public QueueWorker(PgQueue queue, String topic, Transactions transactions, Handler handler, ErrorDescriber errors) {
+        this(queue, topic, transactions, (BatchHandler) (connection, messages) -> {
+            for (QueueMessage message : messages) {
+                handler.handle(connection, message);
+            }
+        }, errors);
+    }
+
+    /** A worker that hands each claimed batch to {@code handler} whole. */
+    public static QueueWorker batched(PgQueue queue, String topic, Transactions transactions, BatchHandler handler,
+            ErrorDescriber errors) {
+        return new QueueWorker(queue, topic, transactions, handler, errors);
+    }
+
+    private QueueWorker(PgQueue queue, String topic, Transactions transactions, BatchHandler handler, ErrorDescriber errors) {
         this.queue = queue;
         this.topic = topic;
         this.transactions = transactions;
@@ -79,9 +104,10 @@ public final class QueueWorker {
         try {
             return transactions.inNewTransaction(connection -> {
                 List<QueueMessage> batch = queue.claim(connection, topic, batchSize);
-                for (QueueMessage message : batch) {
-                    handler.handle(connection, message);
+                if (batch.isEmpty()) {
+                    return new Progress(0, 0);
                 }
+                handler.handle(connection, batch);
                 queue.complete(connection, batch.stream().map(QueueMessage::id).toList());
                 return new Progress(batch.size(), batch.size());
             });
@@ -103,7 +129,7 @@ public final class QueueWorker {
                         return false;
                     }
                     current.set(one.get(0));
-                    handler.handle(connection, one.get(0));
+                    handler.handle(connection, one);
                     queue.complete(connection, List.of(one.get(0).id()));
                     return true;
                 });

@@ -175,6 +175,53 @@ class PgQueueTest {
     }
 
     @Test
+    void aBatchHandlerGetsTheWholeClaimAndAFailedBatchIsRetriedOneByOneSoOnlyTheBadMessageDies() throws Exception {
+        List<UUID> ids = enqueueAsIntake(5);
+        UUID poison = ids.get(3);
+        PgQueue queue = queue(3, Duration.ZERO, 10);
+        List<Integer> batchSizes = new ArrayList<>();
+        QueueWorker worker = QueueWorker.batched(queue, TOPIC, JDBC, (connection, messages) -> {
+            batchSizes.add(messages.size());
+            for (QueueMessage message : messages) {
+                markHandled(connection, message, 1);
+            }
+            if (messages.stream().anyMatch(m -> m.id().equals(poison))) {
+                throw new IllegalStateException("cannot handle this one");
+            }
+        }, failure -> failure.getClass().getSimpleName() + ": " + failure.getMessage());
+
+        assertEquals(4, worker.drain());
+        assertEquals(5, batchSizes.get(0), "the first claim went to the handler whole");
+        assertTrue(batchSizes.subList(1, batchSizes.size()).stream().allMatch(n -> n == 1),
+                "after the batch failed, one message per transaction: " + batchSizes);
+        assertEquals(4, count("SELECT count(*) FROM staff.handled"), "each good message handled once, the bad one's writes rolled back");
+        assertEquals(0, count("SELECT count(*) FROM staff.handled WHERE id = '" + poison + "'"));
+        assertEquals(0, count("SELECT count(*) FROM queue.message WHERE id <> '" + poison + "'"));
+        assertEquals(1, count("SELECT count(*) FROM queue.message WHERE id = '" + poison + "' AND dead_at IS NOT NULL "
+                + "AND attempts = 3 AND last_error = 'IllegalStateException: cannot handle this one'"));
+    }
+
+    @Test
+    void aListenerWithSeveralThreadsPerTopicHandlesEveryMessageExactlyOnce() throws Exception {
+        PgQueue queue = queue(3, Duration.ZERO, 20);
+        QueueWorker worker = QueueWorker.batched(queue, TOPIC, JDBC, (connection, messages) -> {
+            for (QueueMessage message : messages) {
+                markHandled(connection, message, (int) Thread.currentThread().getId());
+            }
+        }, Throwable::toString);
+        try (QueueListener listener = new QueueListener(db::asStaff, List.of(worker), Duration.ofMillis(200), 3)) {
+            listener.start();
+            enqueueAsIntake(1_000);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (count("SELECT count(*) FROM queue.message") > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertEquals(0, count("SELECT count(*) FROM queue.message"));
+        assertEquals(1_000, count("SELECT count(*) FROM staff.handled"), "every message handled once (id is the key)");
+    }
+
+    @Test
     void deadMessagesAreListedWithoutTheirPayloadAndCanBeDiscardedButPendingOnesCannot() throws Exception {
         List<UUID> ids = enqueueAsIntake(2);
         UUID first = ids.get(0);

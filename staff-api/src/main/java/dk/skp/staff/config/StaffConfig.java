@@ -61,6 +61,13 @@ public interface StaffConfig {
 
         int batchSize();
 
+        /**
+         * Threads that drain a topic at once when woken; their claims skip each other's rows (FOR UPDATE SKIP
+         * LOCKED), so each message is still handled once.
+         */
+        @WithDefault("2")
+        int consumerThreads();
+
         Duration pollInterval();
 
         /** How often the queue gauges are read from the database. */

@@ -10,10 +10,12 @@ import dk.skp.staff.service.ConcernIntakeService;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Takes concerns off the queue and hands each to {@link ConcernIntakeService}. Claiming, registering and removing
- * a message happen in one transaction, so a concern is registered exactly once however many staff instances run.
+ * Takes concerns off the queue and hands them to {@link ConcernIntakeService} a claimed batch at a time. Claiming,
+ * registering and removing a batch happen in one transaction, so a concern is registered exactly once however many staff instances run.
  * {@link QueueConsumers} runs it.
  */
 @ApplicationScoped
@@ -35,7 +37,7 @@ public class ConcernSubmittedConsumer {
     }
 
     QueueWorker worker() {
-        return new QueueWorker(queue, ConcernSubmitted.TOPIC, transactions, this::handle, QueueErrors::describe);
+        return QueueWorker.batched(queue, ConcernSubmitted.TOPIC, transactions, this::handle, QueueErrors::describe);
     }
 
     /** Drains everything that is due now, e.g. from a test or an admin action, on the caller's thread. */
@@ -43,8 +45,13 @@ public class ConcernSubmittedConsumer {
         return worker().drain();
     }
 
-    private void handle(Connection connection, QueueMessage message) {
-        intake.register(MessageCodec.decode(opener.open(message)));
-        metrics.counter("skp.queue.consumed", "topic", message.topic()).increment();
+    /** A whole claimed batch: opened and decoded, then registered with one query and one batched insert. */
+    private void handle(Connection connection, List<QueueMessage> batch) {
+        List<ConcernSubmitted> messages = new ArrayList<>(batch.size());
+        for (QueueMessage message : batch) {
+            messages.add(MessageCodec.decode(opener.open(message)));
+        }
+        intake.registerAll(messages);
+        metrics.counter("skp.queue.consumed", "topic", ConcernSubmitted.TOPIC).increment(batch.size());
     }
 }

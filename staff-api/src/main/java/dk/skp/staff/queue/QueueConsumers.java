@@ -47,7 +47,7 @@ public class QueueConsumers {
         }
         // LISTEN needs a connection of its own for as long as the service runs; the pool's are for short work.
         listener = new QueueListener(() -> DriverManager.getConnection(jdbcUrl, username, password),
-                List.of(concerns.worker(), answers.worker()), config.pollInterval());
+                List.of(concerns.worker(), answers.worker()), config.pollInterval(), config.consumerThreads());
         listener.start();
     }
 

@@ -9,17 +9,53 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, UUID> {
 
+    /** Rows per JDBC batch when registering off the queue. */
+    private static final int BATCH_SIZE = 100;
+
     public boolean existsForMessage(UUID messageId) {
         return count("messageId", messageId) > 0;
+    }
+
+    /** Which of these queue message ids are registered already, in one query; a set the caller may add to. */
+    public Set<UUID> registeredMessageIds(Collection<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(getEntityManager()
+                .createQuery("SELECT c.messageId FROM ConcernEntity c WHERE c.messageId IN :ids", UUID.class)
+                .setParameter("ids", messageIds)
+                .getResultList());
+    }
+
+    /**
+     * Inserts new concerns with JDBC batching (multi-row inserts, see the datasource URL) and flushes them, so that
+     * a batch off the queue costs a few round trips instead of one per concern.
+     */
+    public void persistBatched(List<ConcernEntity> fresh) {
+        Session session = getEntityManager().unwrap(Session.class);
+        Integer before = session.getJdbcBatchSize();
+        session.setJdbcBatchSize(BATCH_SIZE);
+        try {
+            for (ConcernEntity concern : fresh) {
+                session.persist(concern);
+            }
+            session.flush();
+        } finally {
+            session.setJdbcBatchSize(before);
+        }
     }
 
     public Optional<ConcernEntity> findByReference(String reference) {

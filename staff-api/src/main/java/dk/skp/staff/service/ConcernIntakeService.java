@@ -9,6 +9,9 @@ import dk.skp.staff.repository.ConcernStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -34,18 +37,42 @@ public class ConcernIntakeService {
     /** Idempotent on the message id: a message delivered twice registers one concern. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void register(ConcernSubmitted message) {
-        if (message.channel().enteredByStaff()) {
-            // Intake never sends these (see Submission); a message that claims one is not to be trusted.
-            throw new MessageCodec.UnsupportedMessageException("a queued concern cannot have come by " + message.channel()
-                    + ": only staff enter concerns that way");
+        registerAll(List.of(message));
+    }
+
+    /**
+     * Registers a batch off the queue in the caller's transaction: one query for the message ids already registered,
+     * then one batched insert for the rest. Idempotent on the message id, also within the batch. A message that may
+     * not be registered fails the whole batch (the queue then retries the messages one by one).
+     *
+     * @return how many concerns were registered (repeats are not counted)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int registerAll(List<ConcernSubmitted> messages) {
+        for (ConcernSubmitted message : messages) {
+            if (message.channel().enteredByStaff()) {
+                // Intake never sends these (see Submission); a message that claims one is not to be trusted.
+                throw new MessageCodec.UnsupportedMessageException("a queued concern cannot have come by "
+                        + message.channel() + ": only staff enter concerns that way");
+            }
         }
-        if (concerns.existsForMessage(message.messageId())) {
-            LOG.infof("message %s already registered as %s; ignoring the repeat", message.messageId(), message.reference());
-            return;
+        Set<UUID> seen = concerns.registeredMessageIds(messages.stream().map(ConcernSubmitted::messageId).toList());
+        List<ConcernEntity> fresh = new ArrayList<>(messages.size());
+        for (ConcernSubmitted message : messages) {
+            if (!seen.add(message.messageId())) {
+                LOG.infof("message %s already registered as %s; ignoring the repeat", message.messageId(), message.reference());
+                continue;
+            }
+            fresh.add(newConcern(message));
         }
-        ConcernEntity concern = newConcern(message);
-        concerns.persist(concern);
-        LOG.infof("registered concern %s (%s, urgency %s)", concern.reference, concern.channel, concern.urgency);
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        concerns.persistBatched(fresh);
+        for (ConcernEntity concern : fresh) {
+            LOG.infof("registered concern %s (%s, urgency %s)", concern.reference, concern.channel, concern.urgency);
+        }
+        return fresh.size();
     }
 
     /**

@@ -14,6 +14,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -57,6 +59,52 @@ class ConcernSubmittedConsumerTest {
         consumer.drainNow();
         dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + message.messageId() + "'") == 0);
         assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '" + message.messageId() + "'"));
+    }
+
+    @Test
+    void aBatchWithOneBadMessageRegistersTheOthersExactlyOnceAndParksOnlyTheBadOne() throws Exception {
+        List<ConcernSubmitted> good = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            good.add(Messages.fresh(Instant.now()));
+        }
+        ConcernSubmitted fixture = Messages.fresh(Instant.now());
+        ConcernSubmitted bad = ConcernSubmitted.v1(fixture.messageId(), fixture.reference(), fixture.receivedAt(),
+                dk.skp.model.vocabulary.Channel.IN_PERSON, null, fixture.concern());
+        List<ConcernSubmitted> batch = new ArrayList<>(good);
+        batch.add(2, bad);
+        StaffDatabase.enqueueAllAsIntake(batch); // one transaction: the listener claims them as one batch
+
+        dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '"
+                + bad.messageId() + "' AND dead_at IS NOT NULL AND attempts = 3") == 1);
+        for (ConcernSubmitted message : good) {
+            dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '"
+                    + message.messageId() + "'") == 0);
+            assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '"
+                    + message.messageId() + "' AND reference = '" + message.reference() + "'"),
+                    "registered exactly once although its first batch failed");
+        }
+        assertEquals(0, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '" + bad.messageId() + "'"));
+        // Out of the way of the dead-message count another test reads.
+        dk.skp.staff.ConcernSteps.sql("DELETE FROM queue.message WHERE id = '" + bad.messageId() + "'");
+    }
+
+    @Test
+    void aBatchMixingRepeatsAndNewMessagesRegistersEachConcernOnce() throws Exception {
+        ConcernSubmitted first = Messages.fresh(Instant.now());
+        StaffDatabase.enqueueAsIntake(first);
+        dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '"
+                + first.messageId() + "'") == 1);
+        ConcernSubmitted second = Messages.fresh(Instant.now());
+        ConcernSubmitted third = Messages.fresh(Instant.now());
+        StaffDatabase.enqueueAllAsIntake(List.of(second, first, third)); // first again, e.g. replayed by an admin
+        for (ConcernSubmitted message : List.of(first, second, third)) {
+            dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '"
+                    + message.messageId() + "'") == 0);
+            assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '"
+                    + message.messageId() + "'"));
+        }
+        assertEquals(0, StaffDatabase.count("SELECT count(*) FROM queue.message WHERE dead_at IS NOT NULL AND id IN ('"
+                + first.messageId() + "', '" + second.messageId() + "', '" + third.messageId() + "')"));
     }
 
     @Test
