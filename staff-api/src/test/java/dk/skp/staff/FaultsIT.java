@@ -1,11 +1,13 @@
 package dk.skp.staff;
 
+import static dk.skp.staff.SystemChecks.REFERENCE;
+import static dk.skp.staff.SystemChecks.count;
+import static dk.skp.staff.SystemChecks.recipients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.skp.model.db.TestDatabase;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
+import dk.skp.staff.SystemChecks.MailCount;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
@@ -30,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +52,6 @@ class FaultsIT {
 
     private static final String TEAM_INBOX = "team@example-kommune.dk";
     private static final String ANNA = "anna.holm@skp.example";
-    private static final Pattern REFERENCE = Pattern.compile("SKP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
     /**
      * The senders a crash may cut between the SMTP server's "250 OK" and the commit that takes the mail out of its
      * outbox: SIGKILL of intake cuts intake's sender, SIGKILL of a staff instance its own, and PostgreSQL's crash all
@@ -165,7 +165,7 @@ class FaultsIT {
                 String address = "reporter-" + n + "@example.org";
                 HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json").header("Accept-Language", "en")
-                        .POST(HttpRequest.BodyPublishers.ofString(concern(address, n % 3 == 0))).build();
+                        .POST(HttpRequest.BodyPublishers.ofString(SystemChecks.publicConcern(address, n % 3 == 0))).build();
                 try {
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 202) {
@@ -183,18 +183,6 @@ class FaultsIT {
                 }
                 pause(80);
             }
-        }
-
-        private static String concern(String address, boolean urgent) {
-            return """
-                    {"reporter": {"role": "NEIGHBOUR", "anonymity": "NAMED", "name": "Test Reporter", "email": "%s",
-                                  "wantsStatusUpdates": false},
-                     "person": {"ageBand": "50_66", "gender": "MALE", "appearance": "Grey beard", "language": "da",
-                                "knowsAboutReport": "NO"},
-                     "whereabouts": {"address": "Vestergade 12", "postcode": "5000", "regularity": "DAILY"},
-                     "observations": {"indicators": ["SOCIAL_ISOLATION"], "description": "Not seen for two weeks."},
-                     "urgency": "%s", "acuteDanger": false, "language": "en"}""".formatted(address,
-                    urgent ? "URGENT" : "SOON");
         }
     }
 
@@ -421,21 +409,6 @@ class FaultsIT {
         return figures;
     }
 
-    /** Of one kind of mail: which expected references got none, and which got more than one. */
-    private record MailCount(int expected, int delivered, List<String> missing, List<String> duplicated) {
-
-        static MailCount of(Set<String> expected, Map<String, Integer> delivered) {
-            List<String> missing = expected.stream().filter(r -> !delivered.containsKey(r)).sorted().toList();
-            List<String> duplicated = delivered.entrySet().stream().filter(e -> e.getValue() > 1)
-                    .map(e -> e.getKey() + " x" + e.getValue()).sorted().toList();
-            List<String> unexpected = delivered.keySet().stream().filter(r -> !expected.contains(r)).sorted().toList();
-            List<String> wrong = new ArrayList<>(missing);
-            unexpected.forEach(r -> wrong.add(r + " (no such concern)"));
-            return new MailCount(expected.size(), delivered.values().stream().mapToInt(Integer::intValue).sum(), wrong,
-                    duplicated);
-        }
-    }
-
     /** "registered concern" lines in each staff instance's log (one per registration, committed or not). */
     private static String registrationsLogged(PackagedSystem system) throws IOException {
         List<String> counts = new ArrayList<>();
@@ -446,18 +419,6 @@ class FaultsIT {
             }
         }
         return String.join(", ", counts);
-    }
-
-    private static String recipients(MimeMessage mail) throws MessagingException {
-        Address[] to = mail.getAllRecipients();
-        return to == null ? "" : java.util.Arrays.stream(to).map(Address::toString).collect(Collectors.joining(","));
-    }
-
-    private static long count(TestDatabase db, String query) throws SQLException {
-        try (Connection admin = db.admin(); Statement sql = admin.createStatement(); ResultSet row = sql.executeQuery(query)) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 
     /** Waits until {@code seconds} after {@code t0} (at once if that is past), then says what happens. */

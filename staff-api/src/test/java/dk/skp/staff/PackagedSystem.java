@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged services as separate processes, as they run in production: a database of their own, staff-api signing
  * staff in through the build's one Keycloak ({@link KeycloakServer#shared()}), and intake-api. For the tests of the
- * packaged app (*IT); logs in target/&lt;name&gt;-logs. Several staff instances may run side by side, and a test may kill
- * any of the processes and start it again ({@link Service}), as {@code FaultsIT} does.
+ * packaged app (*IT); logs in target/&lt;name&gt;-logs. Several intake and staff instances may run side by side
+ * ({@code ScaleOutIT}), and a test may kill any of the processes and start it again ({@link Service}), as
+ * {@code FaultsIT} does.
  * <p>
  * They run in the profile {@code local} that bin/run uses: the test databases' roles have the development passwords
  * and the build's Keycloak the development client secret and an http issuer, which a production start refuses
@@ -32,7 +33,7 @@ public final class PackagedSystem implements AutoCloseable {
     private final boolean ownsDatabase;
     private final KeycloakServer keycloak;
     private final List<Service> staffInstances = new ArrayList<>();
-    private Service intake;
+    private final List<Service> intakeInstances = new ArrayList<>();
     public final int staffPort;
     public final int intakePort;
     public final int staffManagementPort;
@@ -68,9 +69,18 @@ public final class PackagedSystem implements AutoCloseable {
      */
     public static PackagedSystem start(String name, TestDatabase database, int staffCount, Map<String, String> intakeEnv,
             Map<String, String> staffEnv) throws Exception {
+        return start(name, database, 1, staffCount, intakeEnv, staffEnv);
+    }
+
+    /**
+     * Starts {@code intakeCount} intake and {@code staffCount} staff processes side by side, each with its own ports and
+     * log, all on one database, as several instances behind a load balancer run (ScaleOutIT).
+     */
+    public static PackagedSystem start(String name, TestDatabase database, int intakeCount, int staffCount,
+            Map<String, String> intakeEnv, Map<String, String> staffEnv) throws Exception {
         PackagedSystem system = new PackagedSystem(name, database);
         try {
-            system.startServices(staffCount, intakeEnv, staffEnv);
+            system.startServices(intakeCount, staffCount, intakeEnv, staffEnv);
             return system;
         } catch (Exception | AssertionError e) {
             system.close();
@@ -78,7 +88,8 @@ public final class PackagedSystem implements AutoCloseable {
         }
     }
 
-    private void startServices(int staffCount, Map<String, String> intakeEnv, Map<String, String> staffEnv)
+    private void startServices(int intakeCount, int staffCount, Map<String, String> intakeEnv,
+            Map<String, String> staffEnv)
             throws Exception {
         Path intakeJar = Path.of(System.getProperty("skp.intake.jar", "../intake-api/target/quarkus-app/quarkus-run.jar"));
         Path staffJar = Path.of(System.getProperty("skp.staff.jar", "target/quarkus-app/quarkus-run.jar"));
@@ -110,19 +121,29 @@ public final class PackagedSystem implements AutoCloseable {
             staffInstances.add(staff);
             staff.start();
         }
-        Map<String, String> env = new HashMap<>(common);
-        env.putAll(intakeEnv);
-        env.putIfAbsent("SKP_INTAKE_PROTECTION_API_PROOF_OF_WORK", "true");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(intakePort));
-        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(intakeManagementPort));
-        env.put("SKP_INTAKE_MAIL_STAFF_LINK_BASE", staffUrl());
-        intake = new Service("intake", intakeJar, env, intakePort, intakeManagementPort);
-        intake.start();
+        for (int i = 0; i < intakeCount; i++) {
+            int port = i == 0 ? intakePort : freePort();
+            int managementPort = i == 0 ? intakeManagementPort : freePort();
+            Map<String, String> env = new HashMap<>(common);
+            env.putAll(intakeEnv);
+            env.putIfAbsent("SKP_INTAKE_PROTECTION_API_PROOF_OF_WORK", "true");
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+            env.put("SKP_INTAKE_MAIL_STAFF_LINK_BASE", staffUrl());
+            Service intake = new Service(i == 0 ? "intake" : "intake-" + (i + 1), intakeJar, env, port, managementPort);
+            intakeInstances.add(intake);
+            intake.start();
+        }
     }
 
-    /** The intake process. */
+    /** The (first) intake process. */
     public Service intake() {
-        return intake;
+        return intake(0);
+    }
+
+    /** Intake process {@code i} (0: the first, at {@link #intakePort}). */
+    public Service intake(int i) {
+        return intakeInstances.get(i);
     }
 
     /** Staff process {@code i} (0: the first, at {@link #staffPort}). */
@@ -152,10 +173,7 @@ public final class PackagedSystem implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        List<Service> services = new ArrayList<>();
-        if (intake != null) {
-            services.add(intake);
-        }
+        List<Service> services = new ArrayList<>(intakeInstances);
         services.addAll(staffInstances);
         for (Service service : services) {
             service.stop();

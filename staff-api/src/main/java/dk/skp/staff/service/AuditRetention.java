@@ -4,6 +4,7 @@ import dk.skp.staff.config.StaffConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
  * rows (nor change them): only the function {@code audit.purge_before}, which the database bootstrap owns, does, and it
  * never deletes a row younger than a year whatever it is asked, so a stolen staff login cannot empty the trail. A
  * retention shorter than that keeps rows for the year. Deletes in batches, each in a transaction of its own, so a first run
- * over years of rows never holds long locks; several instances may run it at once without harm.
+ * over years of rows never holds long locks. Of several staff instances, one runs each firing of the schedule
+ * ({@link ScheduledRuns}), so that one purge records one AUDIT_PURGED row with its whole count.
  */
 @ApplicationScoped
 public class AuditRetention {
@@ -32,9 +34,11 @@ public class AuditRetention {
     private final AuditLog audit;
     private final Period retention;
     private final ZoneId zone;
+    private final ScheduledRuns runs;
 
-    public AuditRetention(Clock clock, AuditLog audit, StaffConfig config) {
+    public AuditRetention(Clock clock, AuditLog audit, StaffConfig config, ScheduledRuns runs) {
         this.clock = clock;
+        this.runs = runs;
         this.audit = audit;
         this.retention = config.audit().retention();
         this.zone = config.zone();
@@ -42,8 +46,10 @@ public class AuditRetention {
 
     @Scheduled(identity = "audit-retention", cron = "${skp.staff.audit.purge-cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
-        purge(clock);
+    void onSchedule(ScheduledExecution execution) {
+        if (runs.claim("audit-retention", execution)) {
+            purge(clock);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.repository.ReporterQuestionRepository;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -35,7 +36,8 @@ import org.jboss.logging.Logger;
  * stay. ErasureLeavesNothingTest holds the decision for every column of every schema.
  * <p>
  * Works in batches, each in a transaction of its own, and skips concerns another instance (or a staff member's
- * change) holds locked at the moment; they are erased on a later run. An open concern is never erased, however old.
+ * change) holds locked at the moment; they are erased on a later run. Of several staff instances, one runs each firing
+ * of the schedule ({@link ScheduledRuns}). An open concern is never erased, however old.
  * Dead queue messages that died before the same cut-off are discarded too (see
  * {@link DeadMessageService#discardDeadBefore}).
  */
@@ -54,10 +56,12 @@ public class ConcernRetention {
     private final Period eraseAfter;
     private final ZoneId zone;
     private final ReporterQuestionRepository questions;
+    private final ScheduledRuns runs;
 
     public ConcernRetention(Clock clock, AuditLog audit, DeadMessageService deadMessages, StaffConfig config,
-            MunicipalityProfile profile, ReporterQuestionRepository questions) {
+            MunicipalityProfile profile, ReporterQuestionRepository questions, ScheduledRuns runs) {
         this.clock = clock;
+        this.runs = runs;
         this.audit = audit;
         this.deadMessages = deadMessages;
         this.questions = questions;
@@ -68,8 +72,10 @@ public class ConcernRetention {
 
     @Scheduled(identity = "concern-retention", cron = "${skp.staff.retention.erase-cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
-        erase(clock);
+    void onSchedule(ScheduledExecution execution) {
+        if (runs.claim("concern-retention", execution)) {
+            erase(clock);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import dk.skp.staff.mail.StaffMail;
 import dk.skp.staff.repository.OverdueDigestRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,8 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every working morning, one mail to the coordinators' inbox listing every concern past a deadline at that moment:
- * references and links only (see {@link StaffMail}). Several staff instances may run the schedule; the day's row in
- * staff.overdue_digest, taken in the transaction that writes the mail, lets exactly one of them write it.
+ * references and links only (see {@link StaffMail}). Several staff instances may run the schedule: one of them runs each
+ * firing ({@link ScheduledRuns}), and the day's row in staff.overdue_digest, taken in the transaction that writes the
+ * mail, lets only one digest a day be written, however often the schedule fires.
  *
  * <p>No audit row: the digest is not a person reading a concern. It reads references and ids of overdue concerns, never
  * what they say, and hands on nothing else; whoever follows a link signs in, and that read is audited as theirs.
@@ -51,10 +53,12 @@ public class OverdueDigest {
     private final StaffMail mail;
     private final WorkingDays calendar;
     private final ZoneId zone;
+    private final ScheduledRuns runs;
 
     public OverdueDigest(Clock clock, OverdueConcerns overdue, OverdueDigestRepository digests, StaffMail mail,
-            WorkingDays calendar, StaffConfig config) {
+            WorkingDays calendar, StaffConfig config, ScheduledRuns runs) {
         this.clock = clock;
+        this.runs = runs;
         this.overdue = overdue;
         this.digests = digests;
         this.mail = mail;
@@ -64,9 +68,11 @@ public class OverdueDigest {
 
     @Scheduled(identity = "overdue-digest", cron = "${skp.staff.mail.overdue-digest-cron}",
             timeZone = "${skp.staff.zone:Europe/Copenhagen}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
+    void onSchedule(ScheduledExecution execution) {
         try {
-            send(clock);
+            if (runs.claim("overdue-digest", execution)) {
+                send(clock);
+            }
         } catch (RuntimeException e) {
             // The database is away: no digest today; the next working morning lists whatever is still overdue.
             LOG.warnf("the overdue digest failed: %s", e.toString());
