@@ -25,10 +25,6 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
     /** Rows per JDBC batch when registering off the queue. */
     private static final int BATCH_SIZE = 100;
 
-    public boolean existsForMessage(UUID messageId) {
-        return count("messageId", messageId) > 0;
-    }
-
     /** Which of these queue message ids are registered already, in one query; a set the caller may add to. */
     public Set<UUID> registeredMessageIds(Collection<UUID> messageIds) {
         if (messageIds.isEmpty()) {
