@@ -37,8 +37,8 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
     }
 
     /**
-     * Inserts new concerns with JDBC batching (multi-row inserts, see the datasource URL) and flushes them, so that
-     * a batch off the queue costs a few round trips instead of one per concern.
+     * Inserts new concerns with JDBC batching (multi-row inserts: reWriteBatchedInserts in application.properties)
+     * and flushes them, so that a batch off the queue costs a few round trips instead of one per concern.
      */
     public void persistBatched(List<ConcernEntity> fresh) {
         Session session = getEntityManager().unwrap(Session.class);
