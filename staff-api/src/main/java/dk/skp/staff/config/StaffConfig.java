@@ -65,7 +65,7 @@ public interface StaffConfig {
          * Threads that drain a topic at once when woken; their claims skip each other's rows (FOR UPDATE SKIP
          * LOCKED), so each message is still handled once.
          */
-        @WithDefault("2")
+        @WithDefault("4")
         int consumerThreads();
 
         Duration pollInterval();

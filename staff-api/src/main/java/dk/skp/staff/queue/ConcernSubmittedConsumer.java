@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Takes concerns off the queue and hands them to {@link ConcernIntakeService} a claimed batch at a time. Claiming,
- * registering and removing a batch happen in one transaction, so a concern is registered exactly once however many staff instances run.
- * {@link QueueConsumers} runs it.
+ * registering and removing a batch happen in one transaction, so a concern is registered exactly once however many
+ * staff instances and consumer threads run. {@link QueueConsumers} runs it.
  */
 @ApplicationScoped
 public class ConcernSubmittedConsumer {

@@ -25,10 +25,6 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
     /** Rows per JDBC batch when registering off the queue. */
     private static final int BATCH_SIZE = 100;
 
-    public boolean existsForMessage(UUID messageId) {
-        return count("messageId", messageId) > 0;
-    }
-
     /** Which of these queue message ids are registered already, in one query; a set the caller may add to. */
     public Set<UUID> registeredMessageIds(Collection<UUID> messageIds) {
         if (messageIds.isEmpty()) {
@@ -41,8 +37,8 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
     }
 
     /**
-     * Inserts new concerns with JDBC batching (multi-row inserts, see the datasource URL) and flushes them, so that
-     * a batch off the queue costs a few round trips instead of one per concern.
+     * Inserts new concerns with JDBC batching (multi-row inserts: reWriteBatchedInserts in application.properties)
+     * and flushes them, so that a batch off the queue costs a few round trips instead of one per concern.
      */
     public void persistBatched(List<ConcernEntity> fresh) {
         Session session = getEntityManager().unwrap(Session.class);

@@ -34,12 +34,6 @@ public class ConcernIntakeService {
         this.clock = clock;
     }
 
-    /** Idempotent on the message id: a message delivered twice registers one concern. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void register(ConcernSubmitted message) {
-        registerAll(List.of(message));
-    }
-
     /**
      * Registers a batch off the queue in the caller's transaction: one query for the message ids already registered,
      * then one batched insert for the rest. Idempotent on the message id, also within the batch. A message that may
