@@ -82,6 +82,14 @@ public interface StaffConfig {
         String purgeCron();
     }
 
+    /** The statistics tally (see StatisticsRepository). */
+    Statistics statistics();
+
+    interface Statistics {
+        /** How often the tally's appended rows are folded (Quarkus "every", e.g. 1m); "off" disables it. */
+        String compactEvery();
+    }
+
     interface Retention {
         /** When ended concerns past the period are erased (Quarkus cron, server time zone); "off" disables it. */
         String eraseCron();

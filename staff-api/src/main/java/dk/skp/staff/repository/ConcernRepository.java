@@ -111,25 +111,14 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
      */
     public List<OverdueDeadline> overdue(Instant now, String assignedTo, Instant afterDue, UUID afterId,
             Deadline afterMissed, Integer limit) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT o.id, o.reference, o.status, o.missed, o.due_at, o.assigned_to, o.priority, o.urgency,
-                       o.acute_danger
-                  FROM (SELECT id, reference, status, 'TRIAGE' AS missed, triage_due_at AS due_at, assigned_to,
-                               priority, urgency, acute_danger, ended_at
-                          FROM staff.concern WHERE triage_due_at <= :now
-                        UNION ALL
-                        SELECT id, reference, status, 'FIRST_ATTEMPT', first_attempt_due_at, assigned_to,
-                               priority, urgency, acute_danger, ended_at
-                          FROM staff.concern WHERE first_attempt_due_at <= :now) o
-                 WHERE true""");
-        if (assignedTo != null) {
-            // A contact person's own: only while the work goes on (see ConcernAccess).
-            sql.append(" AND o.assigned_to = :assignedTo AND o.ended_at IS NULL");
-        }
-        if (afterDue != null) {
-            sql.append(" AND (o.due_at, o.id, o.missed) > (:afterDue, :afterId, :afterMissed)");
-        }
-        sql.append(" ORDER BY o.due_at, o.id, o.missed");
+        // Each kind of deadline is read in its index's order (due, id) and cut at the page, then the two are merged:
+        // a page costs the same however many deadlines are missed.
+        StringBuilder sql = new StringBuilder("SELECT o.id, o.reference, o.status, o.missed, o.due_at, o.assigned_to,"
+                + " o.priority, o.urgency, o.acute_danger FROM (");
+        sql.append(overdueBranch("TRIAGE", "triage_due_at", assignedTo != null, afterDue != null, limit != null));
+        sql.append(" UNION ALL ");
+        sql.append(overdueBranch("FIRST_ATTEMPT", "first_attempt_due_at", assignedTo != null, afterDue != null, limit != null));
+        sql.append(") o ORDER BY o.due_at, o.id, o.missed");
         if (limit != null) {
             sql.append(" LIMIT :limit");
         }
@@ -147,6 +136,27 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(ConcernRepository::overdueDeadline).toList();
+    }
+
+    /** One kind of deadline, missed at :now, in (due, id) order; the keyset on (due, id, missed) as the whole list. */
+    private static String overdueBranch(String missed, String due, boolean assignedTo, boolean after, boolean limited) {
+        StringBuilder sql = new StringBuilder("(SELECT id, reference, status, '").append(missed).append("' AS missed, ")
+                .append(due).append(" AS due_at, assigned_to, priority, urgency, acute_danger FROM staff.concern WHERE ")
+                .append(due).append(" <= :now");
+        if (assignedTo) {
+            // A contact person's own: only while the work goes on (see ConcernAccess).
+            sql.append(" AND assigned_to = :assignedTo AND ended_at IS NULL");
+        }
+        if (after) {
+            // The first condition is what the index seeks; the second is the exact keyset.
+            sql.append(" AND (").append(due).append(", id) >= (:afterDue, :afterId) AND (").append(due)
+                    .append(", id, '").append(missed).append("') > (:afterDue, :afterId, :afterMissed)");
+        }
+        sql.append(" ORDER BY ").append(due).append(", id");
+        if (limited) {
+            sql.append(" LIMIT :limit");
+        }
+        return sql.append(")").toString();
     }
 
     private static OverdueDeadline overdueDeadline(Object[] row) {

@@ -2,19 +2,28 @@ package dk.skp.staff.repository;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Counts over concerns received in a period, from columns that survive the erasure of personal data: a concern
- * erased by retention still counts. Nothing here reads the report. Three passes over the period's rows, whatever
- * the number of counts: one for every coded column at once (grouping sets), one for the target groups (a concern
- * may have several), one for the medians.
+ * erased by retention still counts. Nothing here reads the report.
+ * <p>
+ * The counts come from {@code staff.concern_tally} (V27): per day of receipt (UTC), how many concerns have each value
+ * of each figure, kept by triggers in the same transaction as every change of a concern, so always exact. A period
+ * reads the tally of its whole UTC days and the concerns themselves for the hours at either end that are not a whole
+ * UTC day (a period in the municipality's time zone starts and ends at its midnight). The medians are exact too: the
+ * tally counts the elapsed times in buckets (about 9 % wide), which says in which bucket the middle lies, and only that
+ * bucket's concerns of the period are read (an index per moment) to take the median as percentile_cont does.
+ * Read it all in one snapshot ({@link #oneSnapshot()}), or a change committed in between would shift the middle.
  */
 @ApplicationScoped
 public class StatisticsRepository {
@@ -32,78 +41,13 @@ public class StatisticsRepository {
 
     /** A moment in a concern's life that statistics measure from receipt; kept when personal data is erased. */
     public enum Moment {
-        FIRST_TRIAGE, FIRST_ATTEMPT, CONTACT_ESTABLISHED
-    }
+        FIRST_TRIAGE("first_triaged_at"), FIRST_ATTEMPT("first_attempt_at"), CONTACT_ESTABLISHED("contact_established_at");
 
-    /** The period's concerns, and how many of them have each value of each dimension (no value: not counted). */
-    public record Counts(long received, Map<Dimension, Map<String, Long>> by) {
-    }
+        private final String column;
 
-    /** The period's concerns; every figure below is of these. */
-    private static final String PERIOD = " FROM staff.concern WHERE received_at >= :from AND received_at < :to ";
-
-    public Counts counts(Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("""
-                SELECT CASE WHEN GROUPING(reporter_role) = 0 THEN 'REPORTER_ROLE'
-                            WHEN GROUPING(channel) = 0 THEN 'CHANNEL'
-                            WHEN GROUPING(status) = 0 THEN 'STATUS'
-                            WHEN GROUPING(triage_outcome) = 0 THEN 'TRIAGE_OUTCOME'
-                            WHEN GROUPING(closing_reason) = 0 THEN 'CLOSING_REASON'
-                            WHEN GROUPING(lower(trim(district))) = 0 THEN 'DISTRICT' END,
-                       CASE WHEN GROUPING(reporter_role) = 0 THEN reporter_role
-                            WHEN GROUPING(channel) = 0 THEN channel
-                            WHEN GROUPING(status) = 0 THEN status
-                            WHEN GROUPING(triage_outcome) = 0 THEN triage_outcome
-                            WHEN GROUPING(closing_reason) = 0 THEN closing_reason
-                            WHEN GROUPING(lower(trim(district))) = 0 THEN min(trim(district)) END,
-                       count(*)""" + PERIOD + """
-                 GROUP BY GROUPING SETS ((reporter_role), (channel), (status), (triage_outcome), (closing_reason),
-                                         (lower(trim(district))), ())""", from, to).getResultList();
-        long received = 0;
-        Map<Dimension, Map<String, Long>> by = new EnumMap<>(Dimension.class);
-        for (Dimension dimension : Dimension.values()) {
-            by.put(dimension, new LinkedHashMap<>());
+        Moment(String column) {
+            this.column = column;
         }
-        for (Object[] row : rows) {
-            long count = ((Number) row[2]).longValue();
-            if (row[0] == null) {
-                received = count; // the empty grouping set: every concern of the period
-            } else if (row[1] != null) {
-                by.get(Dimension.valueOf((String) row[0])).put((String) row[1], count);
-            }
-        }
-        by.put(Dimension.DISTRICT, mostFirst(by.get(Dimension.DISTRICT)));
-        return new Counts(received, by);
-    }
-
-    /** A concern counts once for each of its target groups. */
-    public Map<String, Long> countByTargetGroup(Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("SELECT g, count(*) FROM staff.concern, unnest(target_groups) AS g "
-                + "WHERE received_at >= :from AND received_at < :to GROUP BY g", from, to).getResultList();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
-        return counts;
-    }
-
-    /** From receipt to each moment, over the period's concerns that have reached it. */
-    public Map<Moment, Elapsed> sinceReceipt(Instant from, Instant to) {
-        Object[] row = (Object[]) query("""
-                SELECT count(first_triaged_at),
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_triaged_at - received_at)),
-                       count(first_attempt_at),
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_attempt_at - received_at)),
-                       count(contact_established_at),
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM contact_established_at - received_at))
-                """ + PERIOD, from, to).getSingleResult();
-        Map<Moment, Elapsed> elapsed = new EnumMap<>(Moment.class);
-        for (Moment moment : Moment.values()) {
-            int column = moment.ordinal() * 2;
-            elapsed.put(moment, new Elapsed(((Number) row[column]).longValue(),
-                    row[column + 1] == null ? null : ((Number) row[column + 1]).doubleValue()));
-        }
-        return elapsed;
     }
 
     /** The citizens' say among the period's concerns now CLOSED, from codes that survive erasure. */
@@ -111,23 +55,150 @@ public class StatisticsRepository {
             Map<String, Long> handedOverByService, Map<String, Long> declinedByService) {
     }
 
-    public ConsentCounts consent(Instant from, Instant to) {
-        Object[] totals = (Object[]) query("""
-                SELECT count(*) FILTER (WHERE closing_reason = 'HANDED_OVER' AND consent_agreed),
-                       count(*) FILTER (WHERE closing_reason = 'HANDED_OVER' AND consent_agreed AND consent_data_sharing),
-                       count(*) FILTER (WHERE closing_reason = 'DECLINED')
-                """ + PERIOD + " AND status = 'CLOSED'", from, to).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("SELECT closing_reason, s, count(*) FROM staff.concern, unnest(consent_services) AS s "
-                + "WHERE received_at >= :from AND received_at < :to AND status = 'CLOSED' "
-                + "AND closing_reason IN ('HANDED_OVER', 'DECLINED') GROUP BY closing_reason, s", from, to).getResultList();
-        Map<String, Long> handedOver = new LinkedHashMap<>();
-        Map<String, Long> declined = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            ("HANDED_OVER".equals(row[0]) ? handedOver : declined).put((String) row[1], ((Number) row[2]).longValue());
+    /** Every figure of a period: received, the counts by dimension and target group, the medians and consent. */
+    public record Figures(long received, Map<Dimension, Map<String, Long>> by, Map<String, Long> byTargetGroup,
+            Map<Moment, Elapsed> sinceReceipt, ConsentCounts consent) {
+    }
+
+    /**
+     * Makes the rest of the transaction read one snapshot (REPEATABLE READ); must come before anything else in it.
+     */
+    public void oneSnapshot() {
+        Panache.getEntityManager().createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
+    }
+
+    /** Everything statistics reports over the concerns received in [from, to). */
+    public Figures figures(Instant from, Instant to) {
+        Map<String, Map<String, Long>> tally = tally(from, to);
+        Map<Dimension, Map<String, Long>> by = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            by.put(dimension, tally.getOrDefault(dimension.name(), Map.of()));
         }
-        return new ConsentCounts(((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(),
-                ((Number) totals[2]).longValue(), handedOver, declined);
+        by.put(Dimension.DISTRICT, mostFirst(by.get(Dimension.DISTRICT)));
+        Map<Moment, Elapsed> elapsed = new EnumMap<>(Moment.class);
+        for (Moment moment : Moment.values()) {
+            elapsed.put(moment, median(moment, tally.getOrDefault(moment.name(), Map.of()), from, to));
+        }
+        Map<String, Long> consent = tally.getOrDefault("CONSENT", Map.of());
+        return new Figures(tally.getOrDefault("RECEIVED", Map.of()).getOrDefault("", 0L), by,
+                tally.getOrDefault("TARGET_GROUP", Map.of()), elapsed,
+                new ConsentCounts(consent.getOrDefault("HANDED_OVER_WITH_CONSENT", 0L),
+                        consent.getOrDefault("DATA_SHARING", 0L), consent.getOrDefault("DECLINED", 0L),
+                        tally.getOrDefault("HANDED_OVER_SERVICE", Map.of()), tally.getOrDefault("DECLINED_SERVICE", Map.of())));
+    }
+
+    /**
+     * figure -> value -> how many of the period's concerns have it (only values that some concern has). Districts are
+     * grouped without regard to case, under the spelling that sorts first.
+     */
+    private Map<String, Map<String, Long>> tally(Instant from, Instant to) {
+        LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        if (!firstDay.atStartOfDay(ZoneOffset.UTC).toInstant().equals(from)) {
+            firstDay = firstDay.plusDays(1);
+        }
+        LocalDate endDay = LocalDate.ofInstant(to, ZoneOffset.UTC); // exclusive
+        Instant wholeFrom;
+        Instant wholeTo;
+        if (firstDay.isBefore(endDay)) {
+            wholeFrom = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+            wholeTo = endDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        } else { // no whole UTC day: the concerns themselves, all of them
+            firstDay = endDay;
+            wholeFrom = to;
+            wholeTo = to;
+        }
+        String rows = " SELECT k.figure, k.value, 1 AS n FROM staff.concern c, LATERAL staff.concern_tally_keys("
+                + "c.received_at, c.reporter_role, c.channel, c.status, c.triage_outcome, c.closing_reason, c.district,"
+                + " c.first_triaged_at, c.first_attempt_at, c.contact_established_at, c.consent_agreed,"
+                + " c.consent_data_sharing, c.consent_services, c.target_groups) k"
+                + " WHERE c.received_at >= :%s AND c.received_at < :%s ";
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = Panache.getEntityManager().createNativeQuery("""
+                SELECT figure, min(value), sum(n)
+                  FROM (SELECT figure, value, sum(n) AS n
+                          FROM (SELECT figure, value, n FROM staff.concern_tally WHERE day >= :firstDay AND day < :endDay
+                                UNION ALL""" + rows.formatted("from", "wholeFrom") + "UNION ALL" + rows.formatted("wholeTo", "to") + """
+                               ) t
+                         GROUP BY figure, value
+                        HAVING sum(n) <> 0) v
+                 GROUP BY figure, CASE WHEN figure = 'DISTRICT' THEN lower(value) ELSE value END""")
+                .setParameter("firstDay", firstDay).setParameter("endDay", endDay)
+                .setParameter("from", from).setParameter("wholeFrom", wholeFrom)
+                .setParameter("wholeTo", wholeTo).setParameter("to", to)
+                .getResultList();
+        Map<String, Map<String, Long>> tally = new HashMap<>();
+        for (Object[] row : result) {
+            tally.computeIfAbsent((String) row[0], f -> new LinkedHashMap<>()).put((String) row[1], ((Number) row[2]).longValue());
+        }
+        return tally;
+    }
+
+    /**
+     * The median from receipt to {@code moment} over the period's concerns that reached it, as
+     * {@code percentile_cont(0.5)} gives it: the middle value, or halfway between the two middle ones.
+     */
+    private Elapsed median(Moment moment, Map<String, Long> byBucket, Instant from, Instant to) {
+        TreeMap<Integer, Long> buckets = new TreeMap<>();
+        byBucket.forEach((bucket, n) -> buckets.put(Integer.valueOf(bucket), n));
+        long concerns = buckets.values().stream().mapToLong(Long::longValue).sum();
+        if (concerns == 0) {
+            return new Elapsed(0, null);
+        }
+        long lower = (concerns - 1) / 2; // 0-based ranks of the middle value(s) in ascending order
+        long upper = concerns / 2;
+        int lowerBucket = 0;
+        int upperBucket = 0;
+        long before = 0; // concerns in buckets below lowerBucket
+        long seen = 0;
+        boolean lowerFound = false;
+        for (Map.Entry<Integer, Long> e : buckets.entrySet()) {
+            if (!lowerFound && lower < seen + e.getValue()) {
+                lowerBucket = e.getKey();
+                before = seen;
+                lowerFound = true;
+            }
+            if (upper < seen + e.getValue()) {
+                upperBucket = e.getKey();
+                break;
+            }
+            seen += e.getValue();
+        }
+        String column = moment.column;
+        @SuppressWarnings("unchecked")
+        List<Number> values = Panache.getEntityManager().createNativeQuery(
+                "SELECT extract(epoch FROM " + column + " - received_at)::float8 AS s FROM staff.concern"
+                        + " WHERE " + column + " IS NOT NULL"
+                        + " AND staff.elapsed_bucket(received_at, " + column + ") BETWEEN :lowerBucket AND :upperBucket"
+                        + " AND received_at >= :from AND received_at < :to ORDER BY s OFFSET :skip LIMIT :take")
+                .setParameter("lowerBucket", lowerBucket).setParameter("upperBucket", upperBucket)
+                .setParameter("from", from).setParameter("to", to)
+                .setParameter("skip", lower - before).setParameter("take", upper - lower + 1)
+                .getResultList();
+        if (values.size() != upper - lower + 1) {
+            throw new IllegalStateException("the statistics tally disagrees with the concerns: " + moment);
+        }
+        double lo = values.get(0).doubleValue();
+        double hi = values.get(values.size() - 1).doubleValue();
+        // percentile_cont's interpolation, in the same floating point arithmetic
+        return new Elapsed(concerns, lower == upper ? lo : lo + 0.5 * (hi - lo));
+    }
+
+    /**
+     * Folds what the triggers appended to the tally into one row per day and value. Exact whenever it runs, and safe
+     * to run on several instances at once: a row is folded by the one transaction that deletes it.
+     *
+     * @return how many days were folded
+     */
+    public int compact(int days) {
+        Object folded = Panache.getEntityManager().createNativeQuery("""
+                WITH fresh AS (SELECT DISTINCT day FROM staff.concern_tally WHERE NOT compacted LIMIT :days),
+                     gone AS (DELETE FROM staff.concern_tally t USING fresh WHERE t.day = fresh.day
+                              RETURNING t.day, t.figure, t.value, t.n),
+                     folded AS (INSERT INTO staff.concern_tally (day, figure, value, n, compacted)
+                                SELECT day, figure, value, sum(n), true FROM gone GROUP BY day, figure, value
+                                HAVING sum(n) <> 0)
+                SELECT count(*) FROM fresh""").setParameter("days", days).getSingleResult();
+        return ((Number) folded).intValue();
     }
 
     private static Map<String, Long> mostFirst(Map<String, Long> counts) {
@@ -136,9 +207,5 @@ public class StatisticsRepository {
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
-    }
-
-    private static Query query(String sql, Instant from, Instant to) {
-        return Panache.getEntityManager().createNativeQuery(sql).setParameter("from", from).setParameter("to", to);
     }
 }

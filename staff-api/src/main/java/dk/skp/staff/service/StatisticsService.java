@@ -47,21 +47,23 @@ public class StatisticsService {
         Map<String, Object> criteria = new LinkedHashMap<>();
         criteria.put("from", from.toString());
         criteria.put("to", to.toString());
+        statistics.oneSnapshot(); // first: every figure below from the same snapshot
         audit.record(viewer, AuditLog.Action.STATISTICS_READ, null, criteria);
-        StatisticsRepository.Counts counts = statistics.counts(start, end);
-        Map<Moment, StatisticsRepository.Elapsed> elapsed = statistics.sinceReceipt(start, end);
-        return new Statistics(from, to, counts.received(),
-                byCode(ReporterRole.class, counts.by().get(Dimension.REPORTER_ROLE)),
-                byCode(Channel.class, counts.by().get(Dimension.CHANNEL)),
-                byCode(ConcernStatus.class, counts.by().get(Dimension.STATUS)),
-                byCode(TargetGroup.class, statistics.countByTargetGroup(start, end)),
-                byCode(TriageOutcome.class, counts.by().get(Dimension.TRIAGE_OUTCOME)),
-                byCode(ClosingReason.class, counts.by().get(Dimension.CLOSING_REASON)),
-                counts.by().get(Dimension.DISTRICT),
+        StatisticsRepository.Figures figures = statistics.figures(start, end);
+        Map<Moment, StatisticsRepository.Elapsed> elapsed = figures.sinceReceipt();
+        Map<Dimension, Map<String, Long>> by = figures.by();
+        return new Statistics(from, to, figures.received(),
+                byCode(ReporterRole.class, by.get(Dimension.REPORTER_ROLE)),
+                byCode(Channel.class, by.get(Dimension.CHANNEL)),
+                byCode(ConcernStatus.class, by.get(Dimension.STATUS)),
+                byCode(TargetGroup.class, figures.byTargetGroup()),
+                byCode(TriageOutcome.class, by.get(Dimension.TRIAGE_OUTCOME)),
+                byCode(ClosingReason.class, by.get(Dimension.CLOSING_REASON)),
+                by.get(Dimension.DISTRICT),
                 elapsed(elapsed.get(Moment.FIRST_TRIAGE)),
                 elapsed(elapsed.get(Moment.FIRST_ATTEMPT)),
                 elapsed(elapsed.get(Moment.CONTACT_ESTABLISHED)),
-                consent(statistics.consent(start, end)));
+                consent(figures.consent()));
     }
 
     private static Statistics.Consent consent(StatisticsRepository.ConsentCounts counts) {
