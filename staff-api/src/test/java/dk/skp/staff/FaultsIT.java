@@ -1,7 +1,6 @@
 package dk.skp.staff;
 
 import static dk.skp.staff.SystemChecks.REFERENCE;
-import static dk.skp.staff.SystemChecks.count;
 import static dk.skp.staff.SystemChecks.recipients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -291,9 +290,9 @@ class FaultsIT {
         while (System.nanoTime() < deadline) {
             try {
                 state = String.format("queue %d, intake outbox %d, staff outbox %d",
-                        count(db, "SELECT count(*) FROM queue.message WHERE dead_at IS NULL"),
-                        count(db, "SELECT count(*) FROM intake.mail_outbox WHERE failed_at IS NULL"),
-                        count(db, "SELECT count(*) FROM staff.mail_outbox WHERE parked_at IS NULL"));
+                        SystemChecks.count(db, "SELECT count(*) FROM queue.message WHERE dead_at IS NULL"),
+                        SystemChecks.count(db, "SELECT count(*) FROM intake.mail_outbox WHERE failed_at IS NULL"),
+                        SystemChecks.count(db, "SELECT count(*) FROM staff.mail_outbox WHERE parked_at IS NULL"));
                 if (state.equals("queue 0, intake outbox 0, staff outbox 0")) {
                     say("drained");
                     return null;
@@ -330,9 +329,9 @@ class FaultsIT {
                 urgent.add(rows.getString(1));
             }
         }
-        long dead = count(db, "SELECT count(*) FROM queue.message WHERE dead_at IS NOT NULL");
-        long givenUp = count(db, "SELECT count(*) FROM intake.mail_outbox WHERE failed_at IS NOT NULL")
-                + count(db, "SELECT count(*) FROM staff.mail_outbox WHERE parked_at IS NOT NULL");
+        long dead = SystemChecks.count(db, "SELECT count(*) FROM queue.message WHERE dead_at IS NOT NULL");
+        long givenUp = SystemChecks.count(db, "SELECT count(*) FROM intake.mail_outbox WHERE failed_at IS NOT NULL")
+                + SystemChecks.count(db, "SELECT count(*) FROM staff.mail_outbox WHERE parked_at IS NOT NULL");
 
         List<String> lost = submitter.accepted.keySet().stream().filter(r -> !registered.containsKey(r)).sorted().toList();
         List<String> duplicated = registered.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
@@ -382,10 +381,10 @@ class FaultsIT {
                 """, submitter.submitted.get(), submitter.accepted.size(),
                 submitter.failures.values().stream().mapToInt(Integer::intValue).sum(), new TreeMap<>(submitter.failures),
                 registered.size(), withoutAnswer, lost.size(), lost, duplicated.size(), duplicated, dead,
-                registrationsLogged(system), CRASHES_A_MAIL_MAY_SURVIVE_TWICE, receiptCount.expected, receiptCount.delivered, receiptCount.missing.size(),
-                receiptCount.duplicated.size(), alertCount.expected, alertCount.delivered, alertCount.missing.size(),
-                alertCount.duplicated.size(), assignmentCount.expected, assignmentCount.delivered,
-                assignmentCount.missing.size(), assignmentCount.duplicated.size(), givenUp, strays.size(), strays,
+                registrationsLogged(system), CRASHES_A_MAIL_MAY_SURVIVE_TWICE, receiptCount.expected(), receiptCount.delivered(), receiptCount.missing().size(),
+                receiptCount.duplicated().size(), alertCount.expected(), alertCount.delivered(), alertCount.missing().size(),
+                alertCount.duplicated().size(), assignmentCount.expected(), assignmentCount.delivered(),
+                assignmentCount.missing().size(), assignmentCount.duplicated().size(), givenUp, strays.size(), strays,
                 notDrained == null ? "drained: queue and outboxes empty" : notDrained);
         say("counts after %d s:%n%s", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), figures);
 
@@ -395,13 +394,13 @@ class FaultsIT {
         assertEquals(null, notDrained, figures);
         assertEquals(List.of(), duplicated, "concerns registered more than once\n" + figures);
         assertEquals(0, dead, figures);
-        assertEquals(List.of(), receiptCount.missing, "receipts never delivered\n" + figures);
-        assertEquals(List.of(), alertCount.missing, "team alerts never delivered\n" + figures);
-        assertTrue(assignmentCount.expected > 0, "no concern was assigned: staff sent no mail\n" + figures);
-        assertEquals(List.of(), assignmentCount.missing, "assignment notices never delivered\n" + figures);
-        List<String> twice = new ArrayList<>(receiptCount.duplicated);
-        twice.addAll(alertCount.duplicated);
-        twice.addAll(assignmentCount.duplicated);
+        assertEquals(List.of(), receiptCount.missing(), "receipts never delivered\n" + figures);
+        assertEquals(List.of(), alertCount.missing(), "team alerts never delivered\n" + figures);
+        assertTrue(assignmentCount.expected() > 0, "no concern was assigned: staff sent no mail\n" + figures);
+        assertEquals(List.of(), assignmentCount.missing(), "assignment notices never delivered\n" + figures);
+        List<String> twice = new ArrayList<>(receiptCount.duplicated());
+        twice.addAll(alertCount.duplicated());
+        twice.addAll(assignmentCount.duplicated());
         assertTrue(twice.size() <= CRASHES_A_MAIL_MAY_SURVIVE_TWICE, "mails delivered more than once, more than the "
                 + "one in flight at each crash: " + twice + "\n" + figures);
         assertEquals(0, givenUp, figures);

@@ -267,7 +267,22 @@ public final class PackagedSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * A port nobody listens on, below Linux's ephemeral range (32768 and up): a port the kernel handed out for a
+     * listener can be given to an outgoing connection (to PostgreSQL, say) in the minutes before a service that was
+     * to listen on it starts (the services start one after another, Keycloak first), and it then fails with "Address
+     * already in use".
+     */
     private static int freePort() throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
