@@ -87,4 +87,13 @@ public class StaffDatabase implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of the first row, as text (null when there is none). */
+    public static String text(String sql) {
+        try (Connection staff = db.asStaff(); Statement s = staff.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -117,14 +117,36 @@ public class MailSender {
         }
         MailOutboxEntity mail = due.get(0);
         try {
-            mailer.send(Mail.withText(mail.recipient, mail.subject, mail.body)
-                    .addHeader("Auto-Submitted", "auto-generated"));
+            send(mail);
         } catch (Exception e) {
             return failed(mail, e, now);
         }
         em.remove(mail);
         LOG.infof("sent mail %s (%s%s)", mail.id, mail.kind, mail.reference == null ? "" : ", " + mail.reference);
         return Outcome.SENT;
+    }
+
+    /**
+     * One send, tried twice: a pooled connection that the relay closed meanwhile (it restarted, or dropped idle
+     * connections) fails the first mail sent on it, and the second try opens a fresh one. A relay that is away fails
+     * both, and the mail comes back after its delay.
+     */
+    private void send(MailOutboxEntity mail) {
+        try {
+            mailer.send(message(mail));
+        } catch (RuntimeException first) {
+            LOG.debugf("mail %s: first try failed, trying once more: %s", mail.id, describe(first));
+            try {
+                mailer.send(message(mail));
+            } catch (RuntimeException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private static Mail message(MailOutboxEntity mail) {
+        return Mail.withText(mail.recipient, mail.subject, mail.body).addHeader("Auto-Submitted", "auto-generated");
     }
 
     private Outcome failed(MailOutboxEntity mail, Exception e, Instant now) {

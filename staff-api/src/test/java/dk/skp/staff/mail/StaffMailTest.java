@@ -236,7 +236,9 @@ class StaffMailTest {
 
         QuarkusTransaction.requiringNew().run(() -> mail.assignmentNotice("kontakt.person@example-kommune.dk",
                 concern.reference(), concern.id(), Locale.ENGLISH));
-        assertEquals(new MailSender.Round(1, 0, 0), sender.sendDue(Instant.now().plusSeconds(1)), "sent once SMTP is back");
+        MailSender.Round afterOutage = sender.sendDue(Instant.now().plusSeconds(1));
+        assertEquals(new MailSender.Round(1, 0, 0), afterOutage, () -> "sent once SMTP is back; outbox: "
+                + StaffDatabase.text("SELECT string_agg(attempts || ' ' || (parked_at IS NOT NULL) || ' ' || coalesce(last_error, '-'), '; ') FROM staff.mail_outbox"));
         assertTrue(GreenMailServer.server().waitForIncomingEmail(5_000, 1));
         assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.mail_outbox WHERE parked_at IS NOT NULL"),
                 "the parked one waits for an operator");
