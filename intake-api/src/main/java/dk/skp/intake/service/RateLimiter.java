@@ -7,14 +7,12 @@ import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +29,7 @@ import java.util.List;
  * When the database cannot be reached the limiter fails closed, 503 with Retry-After, as the submission itself would:
  * nothing it guards can be done without the database anyway.
  * <p>
- * The count commits in a transaction of its own with {@code synchronous_commit = off} (for that transaction only): its
+ * The count is one statement, committed on its own with {@code synchronous_commit = off} (for that commit only): its
  * commit does not wait for the WAL to reach the disk, so the row of a busy client (a partner, or many reporters behind
  * one address) is locked for microseconds, not for a disk flush, and its requests are not queued behind one another.
  * A crash of PostgreSQL may lose the last fraction of a second of counts, which only gives a client a few more requests
@@ -82,10 +80,15 @@ public class RateLimiter {
         long windowMillis = WINDOW.toMillis();
         Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
         String bucket = purpose + ":" + pseudonyms.of("rate-limit", purpose + ":" + client);
+        if (QuarkusTransaction.isActive()) {
+            // The count commits on its own, lazily (see above): inside a caller's transaction it would wait for, and
+            // change, the caller's commit.
+            throw new IllegalStateException("a rate-limit count is its own transaction: count outside any transaction");
+        }
         int hits;
         try {
-            hits = QuarkusTransaction.requiringNew().call(() -> count(bucket, windowStart));
-        } catch (QuarkusTransactionException e) {
+            hits = count(bucket, windowStart);
+        } catch (SQLException e) {
             throw ProblemException.unavailable(e);
         }
         Duration untilNextWindow = Duration.between(now, windowStart.plus(WINDOW));
@@ -108,14 +111,16 @@ public class RateLimiter {
                 .set("RateLimit-Policy", policy).set("RateLimit", state));
     }
 
+    /**
+     * One statement on a connection outside any transaction (auto-commit): one round trip. {@code set_config(...,
+     * true)} lasts until the end of the statement's own transaction, so its commit alone does not wait for the disk.
+     */
     private int count(String bucket, Instant windowStart) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO intake.rate_limit AS r (bucket, window_start, hits) VALUES (?, ?, 1)
+                INSERT INTO intake.rate_limit AS r (bucket, window_start, hits)
+                SELECT ?, ?, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) lazy_commit
                 ON CONFLICT (bucket, window_start) DO UPDATE SET hits = r.hits + 1
                 RETURNING hits""")) {
-            try (Statement lazyCommit = connection.createStatement()) {
-                lazyCommit.execute("SET LOCAL synchronous_commit = off"); // this transaction only (see above)
-            }
             upsert.setString(1, bucket);
             upsert.setTimestamp(2, Timestamp.from(windowStart));
             try (ResultSet row = upsert.executeQuery()) {

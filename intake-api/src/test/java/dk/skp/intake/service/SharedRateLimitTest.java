@@ -138,6 +138,15 @@ class SharedRateLimitTest {
         assertEquals("on", setting());
     }
 
+    /** Inside a caller's transaction the count would commit with it, durably or not at all: refused. */
+    @Test
+    void neverInsideACallersTransaction() throws Exception {
+        String purpose = "test-" + UUID.randomUUID();
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> instance(MID_WINDOW).acquireForAddress(purpose, "198.51.100.10", 5)));
+        assertEquals(0, count("SELECT count(*) FROM intake.rate_limit WHERE bucket LIKE '" + purpose + ":%'"));
+    }
+
     private String setting() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SHOW synchronous_commit")) {
