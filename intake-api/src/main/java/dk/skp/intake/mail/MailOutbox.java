@@ -1,5 +1,6 @@
 package dk.skp.intake.mail;
 
+import dk.skp.model.logging.LogFields;
 import dk.skp.intake.config.IntakeConfig;
 import dk.skp.intake.service.Pseudonyms;
 import dk.skp.model.concern.ConcernReport;
@@ -84,7 +85,8 @@ public class MailOutbox {
         try (Connection connection = dataSource.getConnection()) {
             if (reporterAddress.isPresent() && !countReceipt(connection, reporterAddress.get())) {
                 // Without the address: it is personal data, and the reference is enough to find the concern.
-                LOG.infof("no receipt for concern %s: its address has had %d receipts today already", reference,
+                LogFields.infof(LOG, reference, "no receipt for concern %s: its address has had %d receipts today already",
+                        reference,
                         intakeConfig.limits().receiptsPerAddressPerDay());
                 reporterAddress = Optional.empty();
                 if (!alert) {

@@ -1,5 +1,6 @@
 package dk.skp.intake.service;
 
+import dk.skp.model.logging.LogFields;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.skp.intake.config.IntakeConfig;
 import dk.skp.intake.mail.MailOutbox;
@@ -121,12 +122,13 @@ public class SubmissionService {
             throw ProblemException.unavailable(e);
         }
         if (receipt.replayed()) {
-            LOG.infof("replayed the answer for concern %s (Idempotency-Key of partner %s)", receipt.reference(), partnerId);
+            LogFields.infof(LOG, receipt.reference(), "replayed the answer for concern %s (Idempotency-Key of partner %s)",
+                    receipt.reference(), partnerId);
             return receipt;
         }
         metrics.counter("skp.intake.submissions", "channel", submission.channel().name()).increment();
         // Only the reference: nothing the reporter wrote goes to the log.
-        LOG.infof("accepted concern %s via %s%s%s", receipt.reference(), submission.channel(),
+        LogFields.infof(LOG, receipt.reference(), "accepted concern %s via %s%s%s", receipt.reference(), submission.channel(),
                 partnerId == null ? "" : " from partner " + partnerId, receipt.acuteDanger() ? " (acute danger)" : "");
         return receipt;
     }

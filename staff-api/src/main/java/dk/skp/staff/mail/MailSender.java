@@ -1,5 +1,6 @@
 package dk.skp.staff.mail;
 
+import dk.skp.model.logging.LogFields;
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.repository.MailOutboxEntity;
 import io.micrometer.core.instrument.Gauge;
@@ -122,7 +123,8 @@ public class MailSender {
             return failed(mail, e, now);
         }
         em.remove(mail);
-        LOG.infof("sent mail %s (%s%s)", mail.id, mail.kind, mail.reference == null ? "" : ", " + mail.reference);
+        LogFields.infof(LOG, mail.reference, "sent mail %s (%s%s)", mail.id, mail.kind,
+                mail.reference == null ? "" : ", " + mail.reference);
         return Outcome.SENT;
     }
 

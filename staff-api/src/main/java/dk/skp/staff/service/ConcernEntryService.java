@@ -1,5 +1,6 @@
 package dk.skp.staff.service;
 
+import dk.skp.model.logging.LogFields;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.concern.ConcernRules;
 import dk.skp.model.concern.Reporter;
@@ -83,7 +84,8 @@ public class ConcernEntryService {
             EnteredConcern earlier = earlier(viewer, idempotencyKey, requestHash(request, report), request, now,
                     checked.redactedFields());
             if (earlier != null) {
-                LOG.infof("replayed concern %s for a retry with the same Idempotency-Key", earlier.reference());
+                LogFields.infof(LOG, earlier.reference(), "replayed concern %s for a retry with the same Idempotency-Key",
+                        earlier.reference());
                 return new Outcome(earlier, true);
             }
         }

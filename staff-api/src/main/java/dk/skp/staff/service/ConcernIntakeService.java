@@ -1,5 +1,6 @@
 package dk.skp.staff.service;
 
+import dk.skp.model.logging.LogFields;
 import dk.skp.model.message.ConcernSubmitted;
 import dk.skp.model.message.MessageCodec;
 import dk.skp.model.vocabulary.Urgency;
@@ -54,7 +55,8 @@ public class ConcernIntakeService {
         List<ConcernEntity> fresh = new ArrayList<>(messages.size());
         for (ConcernSubmitted message : messages) {
             if (!seen.add(message.messageId())) {
-                LOG.infof("message %s already registered as %s; ignoring the repeat", message.messageId(), message.reference());
+                LogFields.infof(LOG, message.reference(), "message %s already registered as %s; ignoring the repeat",
+                        message.messageId(), message.reference());
                 continue;
             }
             fresh.add(newConcern(message));
@@ -64,7 +66,8 @@ public class ConcernIntakeService {
         }
         concerns.persistBatched(fresh);
         for (ConcernEntity concern : fresh) {
-            LOG.infof("registered concern %s (%s, urgency %s)", concern.reference, concern.channel, concern.urgency);
+            LogFields.infof(LOG, concern.reference, "registered concern %s (%s, urgency %s)", concern.reference, concern.channel,
+                    concern.urgency);
         }
         return fresh.size();
     }
@@ -79,7 +82,8 @@ public class ConcernIntakeService {
         concern.enteredBy = takenBy.subject();
         concern.enteredByName = takenBy.name();
         concerns.persist(concern);
-        LOG.infof("registered concern %s (%s, urgency %s), entered by staff", concern.reference, concern.channel,
+        LogFields.infof(LOG, concern.reference, "registered concern %s (%s, urgency %s), entered by staff", concern.reference,
+                concern.channel,
                 concern.urgency);
         return concern;
     }

@@ -32,6 +32,9 @@ class ProductionShapeTest {
     @TestHTTPResource(value = "metrics", management = true)
     URL managementMetrics;
 
+    @TestHTTPResource(value = "swagger-ui/", management = true)
+    URL managementSwaggerUi;
+
     @Test
     void noAnswerMayBeStoredByACacheRefusalsIncluded() {
         given().auth().oauth2(Tokens.coordinator()).when().get("/api/v1/concerns")
@@ -59,12 +62,13 @@ class ProductionShapeTest {
     }
 
     @Test
-    void hstsIsSentAndHealthMetricsAndOpenApiAreOnlyOnTheManagementPort() {
+    void hstsIsSentAndHealthMetricsOpenApiAndSwaggerUiAreOnlyOnTheManagementPort() {
         given().when().get("/api/v1/concerns").then().header("Strict-Transport-Security", containsString("max-age="));
         given().when().get(managementReady).then().statusCode(200);
         given().when().get(managementMetrics).then().statusCode(200).body(containsString("jvm_"));
         given().when().get(managementOpenApi).then().statusCode(200).body(containsString("/api/v1/concerns"));
-        for (String path : new String[] { "/q/health/ready", "/q/health", "/q/metrics", "/q/openapi" }) {
+        given().when().get(managementSwaggerUi).then().statusCode(200).body(containsString("/q/openapi"));
+        for (String path : new String[] { "/q/health/ready", "/q/health", "/q/metrics", "/q/openapi", "/q/swagger-ui/" }) {
             given().redirects().follow(false).when().get(path)
                     .then().statusCode(not(equalTo(200))).body(not(containsString("/api/v1/concerns")))
                     .body(not(containsString("jvm_")));
