@@ -144,8 +144,18 @@ public final class QueueListener implements AutoCloseable {
         }
     }
 
+    /**
+     * Each topic: the listener's thread claims a first batch. Less than a quarter of a batch is a trickle, and that is
+     * all: whatever is enqueued after that claim wakes the listener again (its NOTIFY waits on this connection), so
+     * neither another claim that would find nothing nor the helpers are spent on it. More is a backlog: the helpers
+     * join and all drain until nothing is due.
+     */
     private void drainSafely() {
         for (QueueWorker worker : workers) {
+            int first = drainOneBatchSafely(worker);
+            if (first * 4 < worker.batchSize()) {
+                continue;
+            }
             List<Future<?>> helping = new ArrayList<>();
             ExecutorService h = helpers;
             if (h != null) {
@@ -165,6 +175,16 @@ public final class QueueListener implements AutoCloseable {
                     LOG.warnf("a helper draining %s failed: %s", worker.topic(), e.getCause());
                 }
             }
+        }
+    }
+
+    /** @return how many messages the batch claimed, 0 when it failed (the next wake-up or poll tries again) */
+    private int drainOneBatchSafely(QueueWorker worker) {
+        try {
+            return worker.drainOneBatch();
+        } catch (Exception e) {
+            LOG.warnf("draining %s failed: %s", worker.topic(), e.getMessage());
+            return 0;
         }
     }
 

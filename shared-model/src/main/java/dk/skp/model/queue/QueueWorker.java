@@ -96,6 +96,20 @@ public final class QueueWorker {
         }
     }
 
+    /**
+     * Claims and handles one batch (or, when the batch fails, its messages one by one).
+     *
+     * @return how many messages were claimed: 0 when none was due
+     */
+    public int drainOneBatch() throws Exception {
+        return drainBatch().claimed();
+    }
+
+    /** How many messages one claim takes at most. */
+    public int batchSize() {
+        return queue.settings().batchSize();
+    }
+
     private record Progress(int claimed, int completed) {
     }
 
