@@ -13,7 +13,10 @@
 FROM node:22-bookworm-slim AS build
 ARG SERVICE
 RUN test -n "$SERVICE" || { echo "--build-arg SERVICE=intake-api or staff-api is required" >&2; exit 1; }
-RUN apt-get update -q \
+# (The slim image has no man directories, which the JDK package's alternatives expect; the wrapper fetches Maven with
+# the JDK itself, as there is no curl or wget.)
+RUN mkdir -p /usr/share/man/man1 \
+    && apt-get update -q \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
