@@ -27,6 +27,23 @@ public final class ConfigurationTable {
     }
 
     /**
+     * For a service's test (run in its module's folder): its settings, from src/main/java, are all in ../README.md.
+     * {@code skp.production} is left out: those are derived from other settings (ProductionSettings), never set by hand.
+     */
+    public static void assertTheReadmeNamesEverySetting() {
+        Path sources = Path.of("src/main/java");
+        Set<String> internal = Set.of("skp.production");
+        if (variables(sources, internal).size() < 10) {
+            throw new AssertionError("fewer than 10 settings found in " + sources.toAbsolutePath() + ": is it a service?");
+        }
+        Set<String> missing = undocumented(sources, Path.of("../README.md"), internal);
+        if (!missing.isEmpty()) {
+            throw new AssertionError("settings missing from the README's configuration table (add a row, or the full "
+                    + "name to one): " + missing);
+        }
+    }
+
+    /**
      * The environment variables of {@code sources}' settings (a module's src/main/java) that the README does not
      * name, leaving out mappings under {@code internalPrefixes} (settings derived from others, never set by hand).
      */
