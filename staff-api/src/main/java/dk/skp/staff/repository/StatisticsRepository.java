@@ -2,9 +2,12 @@ package dk.skp.staff.repository;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,10 +22,12 @@ import java.util.TreeMap;
  * <p>
  * The counts come from {@code staff.concern_tally} (V27): per day of receipt (UTC), how many concerns have each value
  * of each figure, kept by triggers in the same transaction as every change of a concern, so always exact. A period
- * reads the tally of its whole UTC days and the concerns themselves for the hours at either end that are not a whole
- * UTC day (a period in the municipality's time zone starts and ends at its midnight). The medians are exact too: the
- * tally counts the elapsed times in buckets (about 9 % wide), which says in which bucket the middle lies, and only that
- * bucket's concerns of the period are read (an index per moment) to take the median as percentile_cont does.
+ * reads the month rows ({@code staff.concern_tally_month}, V31, kept by {@link #compact}) of its whole UTC months with
+ * their day rows not yet folded, the day rows of its other whole UTC days, and the concerns themselves for the hours
+ * at either end that are not a whole UTC day (a period in the municipality's time zone starts and ends at its
+ * midnight), or for the rest of that day when that is shorter (the day's rows less those concerns). The medians are exact too: the tally counts the elapsed times in buckets (about 9 % wide), which says in
+ * which bucket the middle lies, and only that bucket's concerns of the period are read (an index per moment) to take
+ * the median as percentile_cont does.
  * Read it all in one snapshot ({@link #oneSnapshot()}), or a change committed in between would shift the middle.
  */
 @ApplicationScoped
@@ -93,44 +98,106 @@ public class StatisticsRepository {
      */
     private Map<String, Map<String, Long>> tally(Instant from, Instant to) {
         LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
-        if (!firstDay.atStartOfDay(ZoneOffset.UTC).toInstant().equals(from)) {
+        if (!startOf(firstDay).equals(from)) {
             firstDay = firstDay.plusDays(1);
         }
         LocalDate endDay = LocalDate.ofInstant(to, ZoneOffset.UTC); // exclusive
-        Instant wholeFrom;
-        Instant wholeTo;
-        if (firstDay.isBefore(endDay)) {
-            wholeFrom = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
-            wholeTo = endDay.atStartOfDay(ZoneOffset.UTC).toInstant();
-        } else { // no whole UTC day: the concerns themselves, all of them
-            firstDay = endDay;
-            wholeFrom = to;
-            wholeTo = to;
+        Parts parts = new Parts();
+        if (!firstDay.isBefore(endDay)) { // no whole UTC day: the concerns themselves, all of them
+            parts.concerns(from, to, 1);
+        } else {
+            partOfADay(parts, firstDay.minusDays(1), from, startOf(firstDay));
+            partOfADay(parts, endDay, startOf(endDay), to);
+            // The whole months among the whole days: their month rows and their day rows not yet folded; the whole
+            // days before and after them: their day rows.
+            LocalDate firstMonth = firstDay.getDayOfMonth() == 1 ? firstDay : firstDay.withDayOfMonth(1).plusMonths(1);
+            LocalDate endMonth = endDay.withDayOfMonth(1);
+            if (firstMonth.isBefore(endMonth)) {
+                parts.days(firstDay, firstMonth);
+                parts.months(firstMonth, endMonth);
+                parts.days(endMonth, endDay);
+            } else {
+                parts.days(firstDay, endDay);
+            }
         }
-        String rows = " SELECT k.figure, k.value, 1 AS n FROM staff.concern c, LATERAL staff.concern_tally_keys("
-                + "c.received_at, c.reporter_role, c.channel, c.status, c.triage_outcome, c.closing_reason, c.district,"
-                + " c.first_triaged_at, c.first_attempt_at, c.contact_established_at, c.consent_agreed,"
-                + " c.consent_data_sharing, c.consent_services, c.target_groups) k"
-                + " WHERE c.received_at >= :%s AND c.received_at < :%s ";
-        @SuppressWarnings("unchecked")
-        List<Object[]> result = Panache.getEntityManager().createNativeQuery("""
+        Query query = Panache.getEntityManager().createNativeQuery("""
                 SELECT figure, min(value), sum(n)
                   FROM (SELECT figure, value, sum(n) AS n
-                          FROM (SELECT figure, value, n FROM staff.concern_tally WHERE day >= :firstDay AND day < :endDay
-                                UNION ALL""" + rows.formatted("from", "wholeFrom") + "UNION ALL" + rows.formatted("wholeTo", "to") + """
+                          FROM (""" + String.join(" UNION ALL ", parts.sql) + """
                                ) t
                          GROUP BY figure, value
                         HAVING sum(n) <> 0) v
-                 GROUP BY figure, CASE WHEN figure = 'DISTRICT' THEN lower(value) ELSE value END""")
-                .setParameter("firstDay", firstDay).setParameter("endDay", endDay)
-                .setParameter("from", from).setParameter("wholeFrom", wholeFrom)
-                .setParameter("wholeTo", wholeTo).setParameter("to", to)
-                .getResultList();
+                 GROUP BY figure, CASE WHEN figure = 'DISTRICT' THEN lower(value) ELSE value END""");
+        parts.params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = query.getResultList();
         Map<String, Map<String, Long>> tally = new HashMap<>();
         for (Object[] row : result) {
             tally.computeIfAbsent((String) row[0], f -> new LinkedHashMap<>()).put((String) row[1], ((Number) row[2]).longValue());
         }
         return tally;
+    }
+
+    /**
+     * The concerns received in [from, to), a part of UTC day {@code day}: those concerns themselves, or, when the part
+     * is more than half the day, the day's rows less the concerns of the rest of the day (fewer rows to read).
+     */
+    private static void partOfADay(Parts parts, LocalDate day, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return;
+        }
+        Instant dayStart = startOf(day);
+        Instant dayEnd = startOf(day.plusDays(1));
+        if (Duration.between(from, to).compareTo(Duration.between(dayStart, dayEnd).dividedBy(2)) <= 0) {
+            parts.concerns(from, to, 1);
+        } else {
+            parts.days(day, day.plusDays(1));
+            parts.concerns(dayStart, from, -1);
+            parts.concerns(to, dayEnd, -1);
+        }
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The parts of the tally query: SELECTs of (figure, value, n), to be added up, and their parameters. */
+    private static final class Parts {
+
+        final List<String> sql = new ArrayList<>();
+        final Map<String, Object> params = new LinkedHashMap<>();
+
+        /** Every row of the days [from, to). */
+        void days(LocalDate from, LocalDate to) {
+            if (from.isBefore(to)) {
+                sql.add("SELECT figure, value, n FROM staff.concern_tally WHERE day >= " + param(from) + " AND day < " + param(to));
+            }
+        }
+
+        /** The whole months [from, to): their month rows, and their day rows not folded into those yet. */
+        void months(LocalDate from, LocalDate to) {
+            String a = param(from);
+            String b = param(to);
+            sql.add("SELECT figure, value, n FROM staff.concern_tally_month WHERE month >= " + a + " AND month < " + b);
+            sql.add("SELECT figure, value, n FROM staff.concern_tally WHERE NOT compacted AND day >= " + a + " AND day < " + b);
+        }
+
+        /** What the concerns received in [from, to) count for, each {@code sign} times (1 or -1). */
+        void concerns(Instant from, Instant to, int sign) {
+            if (from.isBefore(to)) {
+                sql.add("SELECT k.figure, k.value, " + sign + " AS n FROM staff.concern c, LATERAL staff.concern_tally_keys("
+                        + "c.received_at, c.reporter_role, c.channel, c.status, c.triage_outcome, c.closing_reason, c.district,"
+                        + " c.first_triaged_at, c.first_attempt_at, c.contact_established_at, c.consent_agreed,"
+                        + " c.consent_data_sharing, c.consent_services, c.target_groups) k"
+                        + " WHERE c.received_at >= " + param(from) + " AND c.received_at < " + param(to));
+            }
+        }
+
+        private String param(Object value) {
+            String name = "p" + params.size();
+            params.put(name, value);
+            return ":" + name;
+        }
     }
 
     /**
@@ -184,8 +251,10 @@ public class StatisticsRepository {
     }
 
     /**
-     * Folds what the triggers appended to the tally into one row per day and value. Exact whenever it runs, and safe
-     * to run on several instances at once: a row is folded by the one transaction that deletes it.
+     * Folds what the triggers appended to the tally into one row per day and value, and adds what it folded to the
+     * month's rows ({@code staff.concern_tally_month}, V31), so that a month row is always the sum of the month's folded
+     * day rows. Exact whenever it runs, and safe to run on several instances at once: a row is folded by the one
+     * transaction that deletes it.
      *
      * @return how many days were folded
      */
@@ -193,10 +262,14 @@ public class StatisticsRepository {
         Object folded = Panache.getEntityManager().createNativeQuery("""
                 WITH fresh AS (SELECT DISTINCT day FROM staff.concern_tally WHERE NOT compacted LIMIT :days),
                      gone AS (DELETE FROM staff.concern_tally t USING fresh WHERE t.day = fresh.day
-                              RETURNING t.day, t.figure, t.value, t.n),
+                              RETURNING t.day, t.figure, t.value, t.n, t.compacted),
                      folded AS (INSERT INTO staff.concern_tally (day, figure, value, n, compacted)
                                 SELECT day, figure, value, sum(n), true FROM gone GROUP BY day, figure, value
-                                HAVING sum(n) <> 0)
+                                HAVING sum(n) <> 0),
+                     monthly AS (INSERT INTO staff.concern_tally_month AS m (month, figure, value, n)
+                                 SELECT date_trunc('month', day::timestamp)::date, figure, value, sum(n) FROM gone
+                                  WHERE NOT compacted GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
+                                 ON CONFLICT (month, figure, value) DO UPDATE SET n = m.n + excluded.n)
                 SELECT count(*) FROM fresh""").setParameter("days", days).getSingleResult();
         return ((Number) folded).intValue();
     }

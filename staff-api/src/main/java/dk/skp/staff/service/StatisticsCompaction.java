@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Folds the statistics tally (see {@link StatisticsRepository}): the triggers on concern append a row per change,
- * and this keeps the tally at about one row per day and value, so that a year of statistics reads a few tens of
- * thousands of rows however busy the year was. Statistics are exact whether it has run or not; several instances may
- * run it at once. A batch of days per transaction, so that a first run after a bulk load holds no long locks.
+ * and this keeps the tally at about one row per day and value, and adds what it folds to the month's rows, so that a
+ * year of statistics reads about twelve rows per value (and a few days) however busy the year was. Statistics are
+ * exact whether it has run or not; several instances may run it at once. A batch of days per transaction, so that a first run after a bulk load holds no long locks.
  */
 @ApplicationScoped
 public class StatisticsCompaction {

@@ -119,7 +119,7 @@ class ErasureLeavesNothingTest {
             Map.entry("intake.mail_outbox", "reference = :reference"));
 
     private static final Set<String> ABOUT_NO_CONCERN = Set.of("staff.contact_person", "staff.overdue_digest",
-            "staff.scheduled_run", "staff.concern_tally",
+            "staff.scheduled_run", "staff.concern_tally", "staff.concern_tally_month",
             "staff.flyway_schema_history", "exchange.partner", "exchange.partner_key", "intake.spent_proof",
             "intake.rate_limit", "intake.receipt_count", "intake.flyway_schema_history");
 

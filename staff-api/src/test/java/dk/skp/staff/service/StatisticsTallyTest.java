@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * ran before the tally, below), after a mix of changes made the way any code or person could make them: inserts,
  * triage, assignment, closing with consent, reopening, erasure, a receipt moved to another day, deletion; before and
  * after the tally is folded; for periods that start and end at the municipality's midnight (not UTC's), across the
- * change to summer time, within one day, and empty.
+ * change to summer time, within one day, and empty; and for periods of whole months, which read the month rows (V31)
+ * and the day rows not folded into them yet.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StaffDatabase.class, restrictToAnnotatedClass = true)
@@ -121,6 +122,57 @@ class StatisticsTallyTest {
         assertEquals(0, StaffDatabase.count("SELECT count(*) FROM staff.concern_tally WHERE NOT compacted"));
     }
 
+    @Test
+    void wholeMonthsCountTheirMonthRowsAndWhatIsNotFoldedYet() {
+        // 300 concerns from 20 October 2023 to 10 February 2024 (winter time from 29 October), every ~9.3 hours.
+        sql("""
+                INSERT INTO staff.concern (id, message_id, reference, status, channel, urgency, acute_danger, received_at,
+                                           registered_at, version, report, changed_at, reporter_role)
+                SELECT gen_random_uuid(), gen_random_uuid(), 'SKP-MONTH-' || i, 'RECEIVED',
+                       CASE WHEN i % 3 = 0 THEN 'PARTNER_API' ELSE 'WEB_FORM' END, 'NORMAL', false,
+                       timestamptz '2023-10-20 00:00:00Z' + make_interval(secs => i * 33411.5),
+                       timestamptz '2023-10-20 00:00:00Z' + make_interval(secs => i * 33411.5 + 1), 0,
+                       '{}'::jsonb, now(), (ARRAY['NEIGHBOUR', 'POLICE', 'SELF'])[1 + i % 3]
+                  FROM generate_series(1, 300) AS i""");
+        compareMonths(); // nothing folded: the months have day rows only
+        compaction.compact();
+        compareMonths(); // folded into the month rows
+        sql("""
+                UPDATE staff.concern
+                   SET status = 'TRIAGED', triage_outcome = 'ACCEPTED', district = CASE WHEN reference LIKE '%1' THEN 'Dalum' ELSE 'Bolbro' END,
+                       target_groups = ARRAY['HOMELESSNESS'],
+                       first_triaged_at = received_at + make_interval(secs => length(reference) * 3607.25 + (right(reference, 2))::int * 61)
+                 WHERE reference LIKE 'SKP-MONTH-%' AND right(reference, 1) IN ('1', '2', '5', '7')""");
+        compareMonths(); // month rows and the day rows appended since
+        sql("UPDATE staff.concern SET received_at = received_at + interval '31 days' WHERE reference = 'SKP-MONTH-100'");
+        sql("DELETE FROM staff.concern WHERE reference IN ('SKP-MONTH-150', 'SKP-MONTH-151')");
+        compaction.compact();
+        compareMonths();
+        // A month row is the sum of the month's folded day rows.
+        assertEquals(0, StaffDatabase.count("""
+                SELECT count(*) FROM (SELECT date_trunc('month', day::timestamp)::date AS month, figure, value, sum(n) AS n
+                                        FROM staff.concern_tally WHERE compacted GROUP BY 1, 2, 3) d
+                  FULL JOIN (SELECT * FROM staff.concern_tally_month WHERE n <> 0) m USING (month, figure, value)
+                 WHERE d.n IS DISTINCT FROM m.n"""));
+        assertTrue(StaffDatabase.count("SELECT count(*) FROM staff.concern_tally_month WHERE month = '2023-12-01'") > 0);
+    }
+
+    private void compareMonths() {
+        List<Instant[]> periods = new ArrayList<>();
+        periods.add(days(LocalDate.parse("2023-10-01"), LocalDate.parse("2024-02-29"))); // everything
+        periods.add(days(LocalDate.parse("2023-11-01"), LocalDate.parse("2024-01-31"))); // whole months, local
+        periods.add(days(LocalDate.parse("2023-10-25"), LocalDate.parse("2024-02-05")));
+        periods.add(days(LocalDate.parse("2023-12-02"), LocalDate.parse("2023-12-30"))); // within a month
+        periods.add(new Instant[] { Instant.parse("2023-11-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z") });
+        periods.add(new Instant[] { Instant.parse("2023-12-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z") });
+        periods.add(new Instant[] { Instant.parse("2023-11-30T12:00:00Z"), Instant.parse("2024-01-01T06:00:00Z") });
+        // most of a day at either end: that day's rows less the concerns of the rest of it
+        periods.add(new Instant[] { Instant.parse("2023-11-30T03:00:00Z"), Instant.parse("2024-01-01T20:00:00Z") });
+        periods.add(new Instant[] { Instant.parse("2023-12-05T02:00:00Z"), Instant.parse("2023-12-06T22:00:00Z") });
+        periods.add(new Instant[] { Instant.parse("2023-12-05T12:00:00Z"), Instant.parse("2023-12-06T06:00:00Z") });
+        compare(periods, periods.size());
+    }
+
     private void compareEverything() {
         List<Instant[]> periods = new ArrayList<>();
         periods.add(days(LocalDate.parse("2025-03-25"), LocalDate.parse("2025-04-03"))); // everything
@@ -131,6 +183,10 @@ class StatisticsTallyTest {
         periods.add(new Instant[] { Instant.parse("2025-03-28T05:00:00Z"), Instant.parse("2025-03-28T17:30:00Z") });
         periods.add(new Instant[] { Instant.parse("2025-03-26T00:00:00Z"), Instant.parse("2025-03-29T00:00:00Z") });
         periods.add(new Instant[] { Instant.parse("2025-03-26T12:00:00Z"), Instant.parse("2025-03-29T00:00:00Z") });
+        compare(periods, 6);
+    }
+
+    private void compare(List<Instant[]> periods, int atLeast) {
         int compared = 0;
         for (Instant[] p : periods) {
             Figures fromTally = QuarkusTransaction.requiringNew().call(() -> {
@@ -144,7 +200,7 @@ class StatisticsTallyTest {
                     List.copyOf(fromTally.by().get(Dimension.DISTRICT).keySet()));
             compared += fromRows.received() > 0 ? 1 : 0;
         }
-        assertTrue(compared >= 6, "the periods hold concerns");
+        assertTrue(compared >= atLeast, "the periods hold concerns");
     }
 
     private static Instant[] days(LocalDate from, LocalDate to) {
