@@ -2,6 +2,7 @@ package dk.skp.intake.mail;
 
 import dk.skp.intake.web.TeamContact;
 import dk.skp.intake.web.TeamContacts;
+import dk.skp.model.mail.OutboxMail;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,21 +48,22 @@ public class MailComposer {
     }
 
     public Mail compose(OutboxMail mail) {
-        boolean english = "en".equals(mail.language());
+        boolean english = "en".equals(mail.content().get(SubmissionMails.LANGUAGE));
+        boolean acuteDanger = Boolean.TRUE.equals(mail.content().get(SubmissionMails.ACUTE_DANGER));
         String reference = mail.reference();
         TemplateInstance subject;
         TemplateInstance body;
-        switch (mail.kind()) {
+        switch (MailKind.valueOf(mail.kind())) {
             case RECEIPT -> {
                 subject = english ? Templates.receiptEn$subject(reference) : Templates.receiptDa$subject(reference);
                 body = english ? Templates.receiptEn(reference, teams.in("en")) : Templates.receiptDa(reference, teams.in("da"));
             }
             case TEAM_ALERT -> {
                 String link = staffLinkBase.map(base -> base + "/concerns?reference=" + reference).orElse(null);
-                subject = english ? Templates.teamAlertEn$subject(reference, mail.acuteDanger())
-                        : Templates.teamAlertDa$subject(reference, mail.acuteDanger());
-                body = english ? Templates.teamAlertEn(reference, mail.acuteDanger(), link)
-                        : Templates.teamAlertDa(reference, mail.acuteDanger(), link);
+                subject = english ? Templates.teamAlertEn$subject(reference, acuteDanger)
+                        : Templates.teamAlertDa$subject(reference, acuteDanger);
+                body = english ? Templates.teamAlertEn(reference, acuteDanger, link)
+                        : Templates.teamAlertDa(reference, acuteDanger, link);
             }
             default -> throw new IllegalArgumentException("no template for " + mail.kind());
         }

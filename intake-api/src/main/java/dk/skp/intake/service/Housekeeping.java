@@ -2,7 +2,7 @@ package dk.skp.intake.service;
 
 import dk.skp.model.problem.Failures;
 import dk.skp.intake.config.IntakeConfig;
-import dk.skp.intake.mail.MailOutbox;
+import dk.skp.intake.mail.SubmissionMails;
 import dk.skp.intake.repository.IdempotencyRecords;
 import dk.skp.model.municipality.MunicipalityProfile;
 import io.quarkus.scheduler.Scheduled;
@@ -22,16 +22,16 @@ public class Housekeeping {
 
     private final IdempotencyRecords idempotency;
     private final RateLimiter limiter;
-    private final MailOutbox mailOutbox;
+    private final SubmissionMails submissionMails;
     private final IntakeConfig config;
     private final Clock clock;
     private final Period eraseAfter;
 
-    public Housekeeping(IdempotencyRecords idempotency, RateLimiter limiter, MailOutbox mailOutbox, IntakeConfig config,
+    public Housekeeping(IdempotencyRecords idempotency, RateLimiter limiter, SubmissionMails submissionMails, IntakeConfig config,
             Clock clock, MunicipalityProfile profile) {
         this.idempotency = idempotency;
         this.limiter = limiter;
-        this.mailOutbox = mailOutbox;
+        this.submissionMails = submissionMails;
         this.config = config;
         this.clock = clock;
         this.eraseAfter = profile.eraseAfterPeriod();
@@ -64,7 +64,7 @@ public class Housekeeping {
 
     /** Deletes the mails given up more than erase-after before {@code now}; returns how many. */
     public int forgetGivenUpMails(Instant now) throws SQLException {
-        int deleted = mailOutbox.deleteGivenUpBefore(now.atZone(ZoneOffset.UTC).minus(eraseAfter).toInstant());
+        int deleted = submissionMails.deleteGivenUpBefore(now.atZone(ZoneOffset.UTC).minus(eraseAfter).toInstant());
         if (deleted > 0) {
             LOG.infof("deleted %d mails given up more than %s ago", deleted, eraseAfter);
         }
@@ -76,7 +76,7 @@ public class Housekeeping {
     public void deleteEndedCounts() {
         try {
             limiter.deleteEndedWindows();
-            mailOutbox.deleteEndedReceiptCounts();
+            submissionMails.deleteEndedReceiptCounts();
         } catch (SQLException e) {
             LOG.warnf("could not delete ended rate-limit windows or receipt counts: %s", Failures.describe(e));
         }

@@ -3,7 +3,7 @@ package dk.skp.intake.service;
 import dk.skp.model.logging.LogFields;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.skp.intake.config.IntakeConfig;
-import dk.skp.intake.mail.MailOutbox;
+import dk.skp.intake.mail.SubmissionMails;
 import dk.skp.intake.queue.ConcernQueue;
 import dk.skp.intake.repository.IdempotencyRecords;
 import dk.skp.intake.repository.IssuedReferences;
@@ -49,16 +49,16 @@ public class SubmissionService {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final RateLimiter limiter;
-    private final MailOutbox mailOutbox;
+    private final SubmissionMails submissionMails;
     private final ServedArea servedArea;
     private final PasscodeHasher passcodes;
 
     public SubmissionService(RateLimiter limiter, ConcernRules rules, ServedArea servedArea, ConcernQueue queue,
             IssuedReferences references, ReporterStatusRepository statuses, IdempotencyRecords idempotency,
-            MailOutbox mailOutbox, ServiceNotices notices, IntakeConfig config, ObjectMapper json, Clock clock,
+            SubmissionMails submissionMails, ServiceNotices notices, IntakeConfig config, ObjectMapper json, Clock clock,
             MeterRegistry metrics, PasscodeHasher passcodes) {
         this.passcodes = passcodes;
-        this.mailOutbox = mailOutbox;
+        this.submissionMails = submissionMails;
         this.servedArea = servedArea;
         this.limiter = limiter;
         this.rules = rules;
@@ -107,7 +107,7 @@ public class SubmissionService {
                 if (passcode != null) {
                     statuses.insert(message.reference(), passcodes.hash(passcode));
                 }
-                mailOutbox.enqueueAfterSubmission(report, message.reference(), locale);
+                submissionMails.enqueueAfterSubmission(report, message.reference(), locale);
                 Receipt created = new Receipt(message.reference(), message.receivedAt(),
                         notices.afterSubmission(report.acuteDanger(), !checked.redactedFields().isEmpty(), outsideArea, locale),
                         passcode, checked.redactedFields(), report.acuteDanger(), locale, false);

@@ -1,5 +1,6 @@
 package dk.skp.intake.mail;
 
+import dk.skp.model.mail.OutboxMail;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,7 +68,7 @@ class MailOutboxTest {
             "whereabouts.usualTimes", "observations.description", "observations.safetyNotes");
 
     @Inject
-    MailOutbox outbox;
+    SubmissionMails outbox;
 
     @Inject
     Housekeeping housekeeping;
@@ -139,10 +140,10 @@ class MailOutboxTest {
     void anonymousMeansNoReceiptEvenWithAnAddress() {
         Reporter anonymousWithAddress = new Reporter(ReporterRole.NEIGHBOUR, Anonymity.ANONYMOUS, null, null, null,
                 "someone@example.org", false);
-        assertTrue(MailOutbox.receiptAddress(anonymousWithAddress).isEmpty());
+        assertTrue(SubmissionMails.receiptAddress(anonymousWithAddress).isEmpty());
         Reporter confidential = new Reporter(ReporterRole.NEIGHBOUR, Anonymity.CONFIDENTIAL, null, null, null,
                 " someone@example.org ", false);
-        assertEquals("someone@example.org", MailOutbox.receiptAddress(confidential).orElseThrow());
+        assertEquals("someone@example.org", SubmissionMails.receiptAddress(confidential).orElseThrow());
     }
 
     @Test
@@ -179,8 +180,7 @@ class MailOutboxTest {
 
     @Test
     void teamAlertsCanBeInEnglish() {
-        Mail mail = composer.compose(new OutboxMail(0, MailKind.TEAM_ALERT, "SKP-7K4M-2QXD", "en", MailServer.TEAM_INBOX,
-                false, 0));
+        Mail mail = composer.compose(new OutboxMail(0L, "TEAM_ALERT", "SKP-7K4M-2QXD", MailServer.TEAM_INBOX, SubmissionMails.content("en", false), 0));
         assertEquals("Urgent: new concern (SKP-7K4M-2QXD)", mail.getSubject());
         assertTrue(mail.getText().contains("A new concern is flagged as urgent."), mail.getText());
         assertTrue(mail.getText().contains("Open the concern: https://skp.kommune.test/concerns?reference=SKP-7K4M-2QXD"),

@@ -1,4 +1,4 @@
-package dk.skp.intake.mail;
+package dk.skp.model.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
