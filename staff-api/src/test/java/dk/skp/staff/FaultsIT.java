@@ -292,7 +292,7 @@ class FaultsIT {
                 state = String.format("queue %d, intake outbox %d, staff outbox %d",
                         SystemChecks.count(db, "SELECT count(*) FROM queue.message WHERE dead_at IS NULL"),
                         SystemChecks.count(db, "SELECT count(*) FROM intake.mail_outbox WHERE failed_at IS NULL"),
-                        SystemChecks.count(db, "SELECT count(*) FROM staff.mail_outbox WHERE parked_at IS NULL"));
+                        SystemChecks.count(db, "SELECT count(*) FROM staff.mail_outbox WHERE failed_at IS NULL"));
                 if (state.equals("queue 0, intake outbox 0, staff outbox 0")) {
                     say("drained");
                     return null;
@@ -331,7 +331,7 @@ class FaultsIT {
         }
         long dead = SystemChecks.count(db, "SELECT count(*) FROM queue.message WHERE dead_at IS NOT NULL");
         long givenUp = SystemChecks.count(db, "SELECT count(*) FROM intake.mail_outbox WHERE failed_at IS NOT NULL")
-                + SystemChecks.count(db, "SELECT count(*) FROM staff.mail_outbox WHERE parked_at IS NOT NULL");
+                + SystemChecks.count(db, "SELECT count(*) FROM staff.mail_outbox WHERE failed_at IS NOT NULL");
 
         List<String> lost = submitter.accepted.keySet().stream().filter(r -> !registered.containsKey(r)).sorted().toList();
         List<String> duplicated = registered.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)

@@ -136,15 +136,22 @@ public interface StaffConfig {
         /** How often the outbox is sent; "off" disables sending (tests send by hand). */
         String sendInterval();
 
-        /** Mails sent per round, each in the round's transaction. */
+        /** Mails claimed per round. */
         int batchSize();
 
-        /** Failed sends after which a mail is parked for an operator instead of retried. */
+        /** Failed sends after which a mail is given up (kept for an operator without its address) instead of retried. */
         int maxAttempts();
 
+        /** Pause after the first failure; it doubles with every further failure. */
         Duration firstBackoff();
 
         Duration maxBackoff();
+
+        /**
+         * How long a claimed mail is hidden from other staff instances: it must outlast a round (batch-size times two
+         * tries of quarkus.mailer.timeout), and it covers an instance that dies mid-round.
+         */
+        Duration claimLease();
     }
 
     /** Concerns staff enter themselves, told by phone, in person, by e-mail or letter. */

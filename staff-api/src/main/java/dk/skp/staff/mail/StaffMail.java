@@ -1,25 +1,30 @@
 package dk.skp.staff.mail;
 
+import dk.skp.model.mail.MailOutbox;
+import dk.skp.model.mail.NewMail;
+import dk.skp.model.mail.OutboxSettings;
 import dk.skp.model.problem.Languages;
 import dk.skp.model.reference.ReferenceNumber;
 import dk.skp.staff.config.StaffConfig;
-import dk.skp.staff.repository.MailOutboxEntity;
-import io.quarkus.hibernate.orm.panache.Panache;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * The mails staff sends, in Danish or English. Each carries a concern's reference and a link to it in the staff
+ * The mails staff sends, in Danish or English, written to staff's outbox ({@code staff.mail_outbox}, the shared
+ * {@link MailOutbox}) with their subject and body. Each carries a concern's reference and a link to it in the staff
  * client, and nothing else of the concern: mail passes through servers and inboxes the municipality does not control,
  * so whoever needs more signs in. Mails are written to the outbox in the caller's transaction and sent by
  * {@link MailSender} after commit: a change that rolls back sends nothing, and an SMTP outage delays mail but never
@@ -61,18 +66,32 @@ public class StaffMail {
     public record DigestLine(String reference, String link, OverdueConcern.Deadline missed) {
     }
 
+    static final String SUBJECT = "subject";
+    static final String BODY = "body";
+
     private final Clock clock;
     private final StaffConfig.Mail config;
     private final Locale language;
+    private final AgroalDataSource dataSource;
+    private final MailOutbox outbox;
 
-    public StaffMail(Clock clock, StaffConfig config) {
+    public StaffMail(Clock clock, StaffConfig config, AgroalDataSource dataSource) {
         this.clock = clock;
         this.config = config.mail();
+        this.dataSource = dataSource;
+        StaffConfig.Mail mail = config.mail();
+        this.outbox = new MailOutbox("staff.mail_outbox", List.of(SUBJECT, BODY), new OutboxSettings(mail.batchSize(),
+                mail.maxAttempts(), mail.firstBackoff(), mail.maxBackoff(), mail.claimLease()));
         String code = config.mail().language().strip();
         if (!code.equals("da") && !code.equals("en")) {
             throw new IllegalArgumentException("skp.staff.mail.language must be da or en, not " + code);
         }
         this.language = Languages.of(code);
+    }
+
+    /** Staff's outbox, for {@link MailSender}. */
+    MailOutbox outbox() {
+        return outbox;
     }
 
     /** The language staff mails are written in ({@code skp.staff.mail.language}). */
@@ -83,38 +102,38 @@ public class StaffMail {
     /**
      * Tells a contact person that a concern was assigned to them.
      *
-     * @return the outbox id of the mail
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID assignmentNotice(String toAddress, String reference, UUID concernId, Locale locale) {
+    public void assignmentNotice(String toAddress, String reference, UUID concernId, Locale locale) {
         String checkedReference = reference(reference);
         TemplateInstance mail = english(locale)
                 ? Templates.assignment_en(checkedReference, link(concernId))
                 : Templates.assignment_da(checkedReference, link(concernId));
-        return enqueue(ASSIGNMENT, checkedReference, address(toAddress), mail);
+        enqueue(ASSIGNMENT, checkedReference, address(toAddress), mail);
     }
 
     /**
      * Tells the coordinators' inbox which concerns are past a deadline. Sends nothing when the list is empty or no
      * inbox is configured ({@code skp.staff.mail.coordinators-inbox}).
      *
-     * @return the outbox id of the mail, if one was written
+     * @return whether a mail was written
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<UUID> overdueDigest(List<OverdueConcern> overdue, Locale locale) {
+    public boolean overdueDigest(List<OverdueConcern> overdue, Locale locale) {
         if (overdue.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         if (config.coordinatorsInbox().isEmpty()) {
             LOG.warnf("%d concerns are overdue, but no digest goes out: skp.staff.mail.coordinators-inbox is not set",
                     overdue.size());
-            return Optional.empty();
+            return false;
         }
         List<DigestLine> lines = overdue.stream()
                 .map(o -> new DigestLine(reference(o.reference()), link(o.concernId()), o.missed()))
                 .toList();
         TemplateInstance mail = english(locale) ? Templates.overdue_en(lines) : Templates.overdue_da(lines);
-        return Optional.of(enqueue(OVERDUE_DIGEST, null, address(config.coordinatorsInbox().get()), mail));
+        enqueue(OVERDUE_DIGEST, null, address(config.coordinatorsInbox().get()), mail);
+        return true;
     }
 
     /**
@@ -129,31 +148,29 @@ public class StaffMail {
      * nothing else: not the question (a mailbox may be shared or read by others), nor anything of the concern.
      *
      * @param team how to reach the team, where known; null leaves it out
-     * @return the outbox id of the mail
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID reporterQuestion(String toAddress, String reference, Locale locale, TeamContact team) {
+    public void reporterQuestion(String toAddress, String reference, Locale locale, TeamContact team) {
         String checkedReference = reference(reference);
         String statusPage = config.reporterStatusPage();
         TemplateInstance mail = english(locale)
                 ? Templates.reporterQuestion_en(checkedReference, statusPage, team)
                 : Templates.reporterQuestion_da(checkedReference, statusPage, team);
-        return enqueue(REPORTER_QUESTION, checkedReference, address(toAddress), mail);
+        enqueue(REPORTER_QUESTION, checkedReference, address(toAddress), mail);
     }
 
     /**
      * Tells the team (the contact person holding the concern, or the coordinators' inbox) that a reporter answered.
      * Reference and link only: the answer is read in the client, where reading it is audited.
      *
-     * @return the outbox id of the mail
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID reporterAnswered(String toAddress, String reference, UUID concernId, Locale locale) {
+    public void reporterAnswered(String toAddress, String reference, UUID concernId, Locale locale) {
         String checkedReference = reference(reference);
         TemplateInstance mail = english(locale)
                 ? Templates.reporterAnswered_en(checkedReference, link(concernId))
                 : Templates.reporterAnswered_da(checkedReference, link(concernId));
-        return enqueue(REPORTER_ANSWERED, checkedReference, address(toAddress), mail);
+        enqueue(REPORTER_ANSWERED, checkedReference, address(toAddress), mail);
     }
 
     /** The coordinators' shared inbox, if one is configured. */
@@ -161,24 +178,20 @@ public class StaffMail {
         return config.coordinatorsInbox();
     }
 
-    private UUID enqueue(String kind, String reference, String recipient, TemplateInstance template) {
+    private void enqueue(String kind, String reference, String recipient, TemplateInstance template) {
         String rendered = template.render().replace("\r\n", "\n").stripLeading();
         int end = rendered.indexOf('\n');
         if (end <= 0) {
             throw new IllegalStateException("a mail template must start with its subject line");
         }
-        MailOutboxEntity mail = new MailOutboxEntity();
-        mail.id = UUID.randomUUID();
-        mail.kind = kind;
-        mail.reference = reference;
-        mail.recipient = recipient;
-        mail.subject = rendered.substring(0, end).strip();
-        mail.body = rendered.substring(end + 1).stripLeading();
-        Instant now = clock.instant();
-        mail.createdAt = now;
-        mail.availableAt = now;
-        Panache.getEntityManager().persist(mail);
-        return mail.id;
+        Map<String, Object> content = Map.of(SUBJECT, rendered.substring(0, end).strip(), BODY,
+                rendered.substring(end + 1).stripLeading());
+        // Inside the caller's transaction the pool hands out the connection Hibernate uses: one commit for both.
+        try (Connection connection = dataSource.getConnection()) {
+            outbox.enqueue(connection, List.of(new NewMail(kind, reference, recipient, content)), clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write the mail to the outbox", e);
+        }
     }
 
     /** The link a mail carries: the staff client's page of the concern, where sign-in is required. */

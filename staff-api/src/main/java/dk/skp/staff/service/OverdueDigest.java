@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -107,8 +105,7 @@ public class OverdueDigest {
         if (!digests.claim(day, at, missed.size())) {
             return new Run(day, Outcome.ALREADY_WRITTEN, missed.size());
         }
-        Optional<UUID> written = mail.overdueDigest(missed, mail.language());
-        if (written.isEmpty()) {
+        if (!mail.overdueDigest(missed, mail.language())) {
             // Keep the day free: a digest that was not written must not count as today's.
             QuarkusTransaction.setRollbackOnly();
             return new Run(day, Outcome.NO_INBOX, missed.size());

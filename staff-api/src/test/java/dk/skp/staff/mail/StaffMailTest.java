@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.skp.model.message.ConcernSubmitted;
+import dk.skp.model.mail.OutboxSender;
 import dk.skp.staff.Await;
 import dk.skp.staff.GreenMailServer;
 import dk.skp.staff.Messages;
@@ -113,7 +114,7 @@ class StaffMailTest {
                 concern.reference(), concern.id(), Locale.forLanguageTag("da")));
         assertEquals(0, GreenMailServer.server().getReceivedMessages().length, "nothing is sent from the caller's transaction");
 
-        assertEquals(new MailSender.Round(1, 0, 0), sender.sendDue(Instant.now()));
+        assertEquals(new OutboxSender.Round(1, 0, 0), sender.sendDue(Instant.now()));
 
         MimeMessage[] received = received(1);
         assertEquals(1, received.length);
@@ -156,8 +157,8 @@ class StaffMailTest {
                 new OverdueConcern(second.reference(), second.id(), OverdueConcern.Deadline.FIRST_ATTEMPT));
         QuarkusTransaction.requiringNew().run(() -> mail.overdueDigest(overdue, Locale.forLanguageTag("da")));
         QuarkusTransaction.requiringNew().run(() -> mail.overdueDigest(overdue.subList(0, 1), Locale.ENGLISH));
-        QuarkusTransaction.requiringNew().run(() -> assertTrue(mail.overdueDigest(List.of(), Locale.ENGLISH).isEmpty()));
-        assertEquals(new MailSender.Round(2, 0, 0), sender.sendDue(Instant.now()));
+        QuarkusTransaction.requiringNew().run(() -> assertFalse(mail.overdueDigest(List.of(), Locale.ENGLISH)));
+        assertEquals(new OutboxSender.Round(2, 0, 0), sender.sendDue(Instant.now()));
 
         MimeMessage[] received = received(2);
         assertEquals(2, received.length);
@@ -189,7 +190,7 @@ class StaffMailTest {
             throw new IllegalStateException("the assignment failed");
         }));
         assertEquals(0, StaffDatabase.count("SELECT count(*) FROM staff.mail_outbox"));
-        assertEquals(new MailSender.Round(0, 0, 0), sender.sendDue(Instant.now()));
+        assertEquals(new OutboxSender.Round(0, 0, 0), sender.sendDue(Instant.now()));
     }
 
     @Test
@@ -208,7 +209,7 @@ class StaffMailTest {
     }
 
     @Test
-    void anSmtpOutageDelaysMailWithGrowingPausesAndParksItAfterTooManyFailures() throws Exception {
+    void anSmtpOutageDelaysMailWithGrowingPausesAndGivesItUpWithoutItsAddressAfterTooManyFailures() throws Exception {
         Registered concern = registered();
         GreenMailServer.outage();
         try {
@@ -216,31 +217,32 @@ class StaffMailTest {
                     concern.reference(), concern.id(), Locale.ENGLISH));
             Instant t0 = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
 
-            assertEquals(new MailSender.Round(0, 1, 0), sender.sendDue(t0));
+            assertEquals(new OutboxSender.Round(0, 1, 0), sender.sendDue(t0));
             assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.mail_outbox WHERE attempts = 1 "
-                    + "AND parked_at IS NULL AND last_error IS NOT NULL AND last_error NOT LIKE '%@%' "
+                    + "AND failed_at IS NULL AND last_error IS NOT NULL AND last_error NOT LIKE '%@%' "
                     + "AND available_at = '" + t0.plus(Duration.ofSeconds(30)) + "'"), "back in 30 s (first-backoff)");
-            assertEquals(new MailSender.Round(0, 0, 0), sender.sendDue(t0.plusSeconds(29)), "not due yet");
+            assertEquals(new OutboxSender.Round(0, 0, 0), sender.sendDue(t0.plusSeconds(29)), "not due yet");
 
-            assertEquals(new MailSender.Round(0, 1, 0), sender.sendDue(t0.plusSeconds(30)));
+            assertEquals(new OutboxSender.Round(0, 1, 0), sender.sendDue(t0.plusSeconds(30)));
             assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.mail_outbox WHERE attempts = 2 "
                     + "AND available_at = '" + t0.plusSeconds(30).plus(Duration.ofSeconds(60)) + "'"), "then 60 s");
 
-            assertEquals(new MailSender.Round(0, 0, 1), sender.sendDue(t0.plusSeconds(90)), "the third failure parks it");
+            assertEquals(new OutboxSender.Round(0, 0, 1), sender.sendDue(t0.plusSeconds(90)), "the third failure gives it up");
             assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.mail_outbox WHERE attempts = 3 "
-                    + "AND parked_at IS NOT NULL AND reference = '" + concern.reference() + "'"));
-            assertEquals(new MailSender.Round(0, 0, 0), sender.sendDue(t0.plus(Duration.ofDays(1))), "parked mail rests");
+                    + "AND failed_at IS NOT NULL AND recipient IS NULL AND reference = '" + concern.reference() + "'"),
+                    "given up, its address erased");
+            assertEquals(new OutboxSender.Round(0, 0, 0), sender.sendDue(t0.plus(Duration.ofDays(1))), "a mail given up rests");
         } finally {
             GreenMailServer.recover();
         }
 
         QuarkusTransaction.requiringNew().run(() -> mail.assignmentNotice("kontakt.person@example-kommune.dk",
                 concern.reference(), concern.id(), Locale.ENGLISH));
-        MailSender.Round afterOutage = sender.sendDue(Instant.now().plusSeconds(1));
-        assertEquals(new MailSender.Round(1, 0, 0), afterOutage, () -> "sent once SMTP is back; outbox: "
-                + StaffDatabase.text("SELECT string_agg(attempts || ' ' || (parked_at IS NOT NULL) || ' ' || coalesce(last_error, '-'), '; ') FROM staff.mail_outbox"));
+        OutboxSender.Round afterOutage = sender.sendDue(Instant.now().plusSeconds(1));
+        assertEquals(new OutboxSender.Round(1, 0, 0), afterOutage, () -> "sent once SMTP is back; outbox: "
+                + StaffDatabase.text("SELECT string_agg(attempts || ' ' || (failed_at IS NOT NULL) || ' ' || coalesce(last_error, '-'), '; ') FROM staff.mail_outbox"));
         assertTrue(GreenMailServer.server().waitForIncomingEmail(5_000, 1));
-        assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.mail_outbox WHERE parked_at IS NOT NULL"),
-                "the parked one waits for an operator");
+        assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.mail_outbox WHERE failed_at IS NOT NULL"),
+                "the one given up waits for an operator");
     }
 }

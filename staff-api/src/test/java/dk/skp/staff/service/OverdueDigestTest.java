@@ -118,7 +118,7 @@ class OverdueDigestTest {
                 "the digest is not a person's read of a concern");
 
         sql("DELETE FROM staff.mail_outbox WHERE kind <> 'OVERDUE_DIGEST'"); // Dorte's assignment notice
-        assertEquals(new MailSender.Round(1, 0, 0), sender.sendDue(Instant.now()));
+        assertEquals(new dk.skp.model.mail.OutboxSender.Round(1, 0, 0), sender.sendDue(Instant.now()));
         assertTrue(GreenMailServer.server().waitForIncomingEmail(5_000, 1), "the digest is sent");
         MimeMessage[] received = GreenMailServer.server().getReceivedMessages();
         assertEquals(1, received.length);
