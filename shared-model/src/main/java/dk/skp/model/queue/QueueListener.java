@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -180,24 +181,26 @@ public final class QueueListener implements AutoCloseable {
 
     /** @return how many messages the batch claimed, 0 when it failed (the next wake-up or poll tries again) */
     private int drainOneBatchSafely(QueueWorker worker) {
-        try {
-            return worker.drainOneBatch();
-        } catch (Exception e) {
-            LOG.warnf("draining %s failed: %s", worker.topic(), e.getMessage());
-            return 0;
-        }
+        return drainSafely(worker, worker::drainOneBatch);
     }
 
     private void drainSafely(QueueWorker worker) {
+        int completed = drainSafely(worker, worker::drain);
+        if (completed > 0) {
+            LOG.debugf("handled %d %s messages", completed, worker.topic());
+        }
+    }
+
+    /**
+     * The listener lives on, and one topic's trouble does not hold up another's: a failure is logged and counts as
+     * nothing drained; the next wake-up or poll tries again.
+     */
+    private static int drainSafely(QueueWorker worker, Callable<Integer> drain) {
         try {
-            int completed = worker.drain();
-            if (completed > 0) {
-                LOG.debugf("handled %d %s messages", completed, worker.topic());
-            }
+            return drain.call();
         } catch (Exception e) {
-            // The listener lives on, and one topic's trouble does not hold up another's; the next wake-up or poll
-            // tries again.
             LOG.warnf("draining %s failed: %s", worker.topic(), e.getMessage());
+            return 0;
         }
     }
 
