@@ -180,7 +180,8 @@ class MailOutboxTest {
 
     @Test
     void teamAlertsCanBeInEnglish() {
-        Mail mail = composer.compose(new OutboxMail(0L, "TEAM_ALERT", "SKP-7K4M-2QXD", MailServer.TEAM_INBOX, SubmissionMails.content("en", false), 0));
+        Mail mail = composer.compose(new OutboxMail(0L, "TEAM_ALERT", "SKP-7K4M-2QXD", MailServer.TEAM_INBOX,
+                SubmissionMails.content("en", false), 0));
         assertEquals("Urgent: new concern (SKP-7K4M-2QXD)", mail.getSubject());
         assertTrue(mail.getText().contains("A new concern is flagged as urgent."), mail.getText());
         assertTrue(mail.getText().contains("Open the concern: https://skp.kommune.test/concerns?reference=SKP-7K4M-2QXD"),

@@ -162,13 +162,15 @@ class GuldborgsundProfileTest {
 
     @Test
     void theReceiptMailSignsWithTheTeamItsPhoneHoursAndEmail() {
-        String danish = composer.compose(new OutboxMail(0L, "RECEIPT", "SKP-7K4M-2QXD", "someone@example.org", SubmissionMails.content("da", false), 0))
+        String danish = composer.compose(new OutboxMail(0L, "RECEIPT", "SKP-7K4M-2QXD", "someone@example.org",
+                SubmissionMails.content("da", false), 0))
                 .getText();
         assertTrue(danish.contains("Tak for din henvendelse til SKP § 99 team (Støttekontaktpersoner), Guldborgsund Kommune."), danish);
         assertTrue(danish.contains("Med venlig hilsen\nSKP § 99 team (Støttekontaktpersoner)\nCenter for Socialområdet, Guldborgsund Kommune\n"
                 + "Telefon 54 73 28 02 (Telefontid mellem kl. 8.00 og 16.00)\nskpp99@guldborgsund.dk\n"), danish);
         assertTrue(danish.contains("Teamet fører ingen journal") && danish.contains("90 dage senere"), danish);
-        String english = composer.compose(new OutboxMail(0L, "RECEIPT", "SKP-7K4M-2QXD", "someone@example.org", SubmissionMails.content("en", false), 0))
+        String english = composer.compose(new OutboxMail(0L, "RECEIPT", "SKP-7K4M-2QXD", "someone@example.org",
+                SubmissionMails.content("en", false), 0))
                 .getText();
         assertTrue(english.contains("Phone 54 73 28 02 (Phone hours between 8.00 and 16.00)"), english);
     }

@@ -5,6 +5,8 @@ import dk.skp.model.queue.SealedPayload;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Says what failed, for the log (and columns an operator reads), without anything a client sent: the messages of
@@ -23,6 +25,14 @@ public final class Failures {
 
     /** For example {@code QuarkusTransactionException <- PSQLException (SQLSTATE 22P05)}. */
     public static String describe(Throwable failure) {
+        return describe(failure, t -> null);
+    }
+
+    /**
+     * {@link #describe(Throwable)}, with {@code detail} adding what a caller knows to be free of content about the
+     * exceptions of its own trade (for example an SMTP reply code), or null.
+     */
+    public static String describe(Throwable failure, Function<Throwable, String> detail) {
         List<String> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && chain.size() < MAX_CAUSES; t = t.getCause() == t ? null : t.getCause()) {
             String part = t.getClass().getSimpleName();
@@ -30,6 +40,8 @@ public final class Failures {
                 part += ": " + t.getMessage(); // written by us, free of content
             } else if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 part += " (SQLSTATE " + sql.getSQLState() + ")";
+            } else {
+                part += Objects.requireNonNullElse(detail.apply(t), "");
             }
             chain.add(part);
         }

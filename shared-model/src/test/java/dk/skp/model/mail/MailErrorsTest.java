@@ -13,6 +13,7 @@ class MailErrorsTest {
     void anSmtpRejectionIsDescribedByItsCodeNotByTheServersWordsWhichQuoteTheAddress() {
         SMTPException rejected = new SMTPException("sending failed",
                 550, List.of("5.1.1 <jens.hansen@politi.example>: Recipient address rejected"), false);
-        assertEquals("SMTPException: reply 550 (permanent)", MailErrors.describe(new CompletionException(rejected)));
+        assertEquals("CompletionException <- SMTPException: reply 550 (permanent)",
+                MailErrors.describe(new CompletionException(rejected)));
     }
 }
