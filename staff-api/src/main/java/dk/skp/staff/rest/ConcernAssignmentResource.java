@@ -24,12 +24,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,20 +60,14 @@ public class ConcernAssignmentResource {
             summary = "Assign or reassign a concern (coordinator)", description = "TRIAGED becomes ASSIGNED; an "
             + "ASSIGNED or IN_CONTACT concern moves to the new contact person and keeps its status. Audited as ASSIGN.")
     @APIResponse(responseCode = "200", description = "The concern after the change",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "409", description = "The concern's status does not allow assigning; the answer lists the moves that exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LifecycleProblem.class)))
-    @APIResponse(responseCode = "412", description = "The concern changed since the If-Match version was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "contactPersonId is missing or not a contact person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing (or *)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assign(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull(message = "{skp.required}") AssignTo body) {
         ConcernDetails concern = assignments.assign(viewer.get(), id, IfMatch.version(ifMatch), body);
@@ -90,16 +81,10 @@ public class ConcernAssignmentResource {
             summary = "Unassign a concern (coordinator)", description = "Back to TRIAGED, where a contact person "
             + "may claim it or a coordinator assign it. Audited as UNASSIGN.")
     @APIResponse(responseCode = "200", description = "The concern after the change",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "409", description = "Nobody holds the concern; the answer lists the moves that exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LifecycleProblem.class)))
-    @APIResponse(responseCode = "412", description = "The concern changed since the If-Match version was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing (or *)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response unassign(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch) {
         ConcernDetails concern = assignments.unassign(viewer.get(), id, IfMatch.version(ifMatch));
         return IfMatch.ok(concern, concern.version());
@@ -112,16 +97,10 @@ public class ConcernAssignmentResource {
             summary = "Take a triaged concern that nobody holds (contact person)", description = "For registered "
             + "contact persons; the version comes from the claimable list. Audited as CLAIM.")
     @APIResponse(responseCode = "200", description = "The concern, now assigned to the caller",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "409", description = "The concern cannot be claimed from its status; the answer lists the moves that exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LifecycleProblem.class)))
-    @APIResponse(responseCode = "412", description = "The concern changed since the If-Match version was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing (or *)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response claim(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch) {
         ConcernDetails concern = assignments.claim(viewer.get(), id, IfMatch.version(ifMatch));
         return IfMatch.ok(concern, concern.version());

@@ -25,11 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,10 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "Only coordinators make these decisions",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No such concern",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "412", description = "The concern changed since the If-Match version was read: read it again",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "428", description = "If-Match is missing (or *)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConcernLifecycleResource {
 
@@ -69,7 +62,6 @@ public class ConcernLifecycleResource {
             + "anyone is assigned; a DUPLICATE is linked to its original. The reporter's status becomes IN_PROGRESS "
             + "or CLOSED. Audited as TRIAGE.")
     @APIResponse(responseCode = "200", description = "The concern after triage",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "409", description = "The concern's status does not allow this outcome; the answer lists the moves that exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LifecycleProblem.class)))
@@ -78,7 +70,6 @@ public class ConcernLifecycleResource {
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response triage(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull(message = "{skp.required}") TriageDecision body) {
         ConcernDetails concern = lifecycle.triage(viewer.get(), id, IfMatch.version(ifMatch), body);
@@ -94,7 +85,6 @@ public class ConcernLifecycleResource {
             + "their data on; DECLINED records that the citizen said no). The contact person keeps seeing it. The "
             + "reporter's status becomes CLOSED. Audited as CLOSE.")
     @APIResponse(responseCode = "200", description = "The closed concern",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "409", description = "The concern cannot be closed from its status; the answer lists the moves that exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LifecycleProblem.class)))
@@ -104,7 +94,6 @@ public class ConcernLifecycleResource {
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull(message = "{skp.required}") CloseDecision body) {
         ConcernDetails concern = lifecycle.close(viewer.get(), id, IfMatch.version(ifMatch), body);
@@ -119,13 +108,11 @@ public class ConcernLifecycleResource {
             + "ended, stays erased; a concern whose personal data is erased (erasedAt) cannot be reopened. Audited as "
             + "REOPEN.")
     @APIResponse(responseCode = "200", description = "The reopened concern",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "409", description = "The concern has not ended (the answer lists the moves that "
             + "exist), or its personal data is erased and it is a statistic now (detail only)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LifecycleProblem.class)))
     public Response reopen(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch) {
         ConcernDetails concern = lifecycle.reopen(viewer.get(), id, IfMatch.version(ifMatch));
         return IfMatch.ok(concern, concern.version());
@@ -139,7 +126,6 @@ public class ConcernLifecycleResource {
             + "already linked to either, so they are read together (GET /{id}/linked) without merging their texts. "
             + "Every concern whose links change gets a new version. Audited as LINK on each.")
     @APIResponse(responseCode = "200", description = "The concern with its links",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "409", description = "The two are linked already, or this concern's personal data is erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -149,7 +135,6 @@ public class ConcernLifecycleResource {
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response link(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull(message = "{skp.required}") LinkTo body) {
         ConcernDetails concern = lifecycle.link(viewer.get(), id, IfMatch.version(ifMatch), body);
@@ -162,12 +147,10 @@ public class ConcernLifecycleResource {
             summary = "Unlink a concern", description = "Takes this concern out of its link group: it is about "
             + "someone else after all. The others stay linked to each other. Audited as UNLINK.")
     @APIResponse(responseCode = "200", description = "The concern, now without links",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "409", description = "The concern is not linked, or its personal data is erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response unlink(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch) {
         ConcernDetails concern = lifecycle.unlink(viewer.get(), id, IfMatch.version(ifMatch));
         return IfMatch.ok(concern, concern.version());
@@ -180,14 +163,12 @@ public class ConcernLifecycleResource {
             summary = "Decide whether visits go alone or in a pair", description = "Overrides the briefing's "
             + "suggestion; without team, the suggestion applies again. Audited as VISIT_TEAM.")
     @APIResponse(responseCode = "200", description = "The briefing with the decision",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SafetyBriefing.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This concern's personal data is erased: it cannot be worked on again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decideVisitTeam(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull(message = "{skp.required}") VisitTeamDecision body) {
         SafetyBriefing briefing = lifecycle.decideVisitTeam(viewer.get(), id, IfMatch.version(ifMatch), body);

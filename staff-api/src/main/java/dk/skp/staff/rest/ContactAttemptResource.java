@@ -19,11 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,22 +52,16 @@ public class ContactAttemptResource {
             + "coordinator. The first CONTACT_ESTABLISHED moves an ASSIGNED concern to IN_CONTACT. Audited as ATTEMPT "
             + "(ids and codes only).")
     @APIResponse(responseCode = "200", description = "The concern with the new attempt first in attempts",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "404", description = "No such concern, or not one this contact person holds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Nobody holds the concern (attempts need an ASSIGNED or IN_CONTACT concern); the answer lists the moves that exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LifecycleProblem.class)))
-    @APIResponse(responseCode = "412", description = "The concern changed since the If-Match version was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, an attempt in the future, or a next step before the attempt",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing (or *)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape (unknown field, wrong type, unknown code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull(message = "{skp.required}") NewContactAttempt body) {
         ConcernDetails concern = attempts.record(viewer.get(), id, IfMatch.version(ifMatch), body);

@@ -19,11 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +52,6 @@ public class ReporterQuestionResource {
             + "reporterQuestions when it comes in, and the team is told by mail. Audited as QUESTION_ASKED; the answer "
             + "as REPORTER_ANSWERED.")
     @APIResponse(responseCode = "200", description = "The concern with the new question",
-            headers = @Header(name = "ETag", description = "The concern's new version", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetails.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON in the documented shape",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -68,14 +64,9 @@ public class ReporterQuestionResource {
     @APIResponse(responseCode = "409", description = "A question is still open, the reporter cannot be reached (no "
             + "passcode, no e-mail address), or the concern's personal data is erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The concern changed since the If-Match version was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The question is missing, blank or longer than 500 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing (or *)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ask(@PathParam("id") UUID id,
-            @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, required = true, description = IfMatch.DESCRIPTION)
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull(message = "{skp.required}") NewQuestion body) {
         ConcernDetails concern = questions.ask(viewer.get(), id, IfMatch.version(ifMatch), body);

@@ -14,11 +14,13 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Every operation that takes a body may answer 413 (dk.skp.model.web.BodyLimit refuses it before any resource sees
- * it), so the contract says so once here rather than on each resource method; and what both services' documents say
- * alike (servers, JDK types: {@link ContractFilter}).
+ * What staff's contract says of many operations alike, once here rather than on each resource method: every
+ * operation that takes a body may answer 413 (dk.skp.model.web.BodyLimit refuses it before any resource sees it);
+ * every change to a concern takes its version as If-Match ({@link IfMatch}), answers 428 without it and 412 when the
+ * concern changed since, and gives the new version as ETag; and what both services' documents say alike (servers, JDK
+ * types: {@link ContractFilter}).
  */
-public class BodyLimitResponses extends ContractFilter {
+public class StaffContract extends ContractFilter {
 
     @Override
     protected boolean internal() {
@@ -40,16 +42,40 @@ public class BodyLimitResponses extends ContractFilter {
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
-                if (operation.getRequestBody() != null && operation.getResponses() != null
-                        && operation.getResponses().getAPIResponse("413") == null) {
-                    operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse()
-                            .description("The body is larger than the service accepts (128 KiB; "
-                                    + "quarkus.http.limits.max-body-size). Nothing was read or stored.")
-                            .content(OASFactory.createContent().addMediaType("application/problem+json",
-                                    OASFactory.createMediaType().schema(
-                                            OASFactory.createSchema().ref("#/components/schemas/Problem")))));
+                if (operation.getResponses() == null) {
+                    continue;
+                }
+                if (operation.getRequestBody() != null) {
+                    problem(operation, "413", "The body is larger than the service accepts (128 KiB; "
+                            + "quarkus.http.limits.max-body-size). Nothing was read or stored.");
+                }
+                if (takesIfMatch(operation)) {
+                    problem(operation, "412", "The concern changed since the If-Match version was read: read it again");
+                    problem(operation, "428", "If-Match is missing (or *)");
+                    operation.getResponses().getAPIResponses().forEach((code, response) -> {
+                        if (code.startsWith("2") && (response.getHeaders() == null
+                                || !response.getHeaders().containsKey("ETag"))) {
+                            response.addHeader("ETag", OASFactory.createHeader()
+                                    .description("The concern's new version").schema(etag()));
+                        }
+                    });
                 }
             }
+        }
+    }
+
+    private static boolean takesIfMatch(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> IfMatch.HEADER.equalsIgnoreCase(parameter.getName()));
+    }
+
+    /** Adds a problem+json answer with this code, unless the operation says its own. */
+    private static void problem(Operation operation, String code, String description) {
+        if (operation.getResponses().getAPIResponse(code) == null) {
+            operation.getResponses().addAPIResponse(code, OASFactory.createAPIResponse().description(description)
+                    .content(OASFactory.createContent().addMediaType("application/problem+json",
+                            OASFactory.createMediaType().schema(
+                                    OASFactory.createSchema().ref("#/components/schemas/Problem")))));
         }
     }
 
@@ -64,7 +90,7 @@ public class BodyLimitResponses extends ContractFilter {
                     if (operation.getParameters() != null) {
                         for (Parameter parameter : operation.getParameters()) {
                             if (IfMatch.HEADER.equalsIgnoreCase(parameter.getName())) {
-                                parameter.setSchema(etag());
+                                parameter.required(true).description(IfMatch.DESCRIPTION).setSchema(etag());
                             }
                         }
                     }
