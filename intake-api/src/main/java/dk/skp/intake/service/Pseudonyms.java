@@ -1,6 +1,6 @@
 package dk.skp.intake.service;
 
-import dk.skp.intake.config.PasscodeSecret;
+import dk.skp.model.exchange.PasscodeSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -27,7 +27,8 @@ public final class ConfigurationTable {
     }
 
     /**
-     * For a service's test (run in its module's folder): its settings, from src/main/java, are all in ../README.md.
+     * For a service's test (run in its module's folder): its settings, from src/main/java and the ones both services
+     * read from shared-model (../shared-model/src/main/java), are all in ../README.md.
      * {@code skp.production} is left out: those are derived from other settings (ProductionSettings), never set by hand.
      */
     public static void assertTheReadmeNamesEverySetting() {
@@ -36,7 +37,8 @@ public final class ConfigurationTable {
         if (variables(sources, internal).size() < 10) {
             throw new AssertionError("fewer than 10 settings found in " + sources.toAbsolutePath() + ": is it a service?");
         }
-        Set<String> missing = undocumented(sources, Path.of("../README.md"), internal);
+        Set<String> missing = new TreeSet<>(undocumented(sources, Path.of("../README.md"), internal));
+        missing.addAll(undocumented(Path.of("../shared-model/src/main/java"), Path.of("../README.md"), internal));
         if (!missing.isEmpty()) {
             throw new AssertionError("settings missing from the README's configuration table (add a row, or the full "
                     + "name to one): " + missing);

@@ -1,9 +1,6 @@
-package dk.skp.intake.config;
+package dk.skp.model.municipality;
 
 import dk.skp.model.concern.ConcernRules;
-import dk.skp.model.municipality.MunicipalityProfile;
-import dk.skp.model.municipality.MunicipalityProfiles;
-import dk.skp.model.municipality.ServedArea;
 import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +11,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Which municipality runs this deployment: {@code skp.municipality.profile} (SKP_MUNICIPALITY_PROFILE) names a
- * built-in profile or a profile file. Staff reads the same setting, so both sides show the same team.
+ * built-in profile or a profile file. Both services read it (this mapping and its producers are theirs through the
+ * indexed shared-model), so both sides show the same team, and staff's retention erases after the period the form and
+ * the receipt promise.
  */
 @ConfigMapping(prefix = "skp.municipality")
 public interface MunicipalityConfig {

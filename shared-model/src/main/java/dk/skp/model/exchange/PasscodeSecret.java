@@ -1,6 +1,5 @@
-package dk.skp.intake.config;
+package dk.skp.model.exchange;
 
-import dk.skp.model.exchange.PasscodeHasher;
 import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.inject.Produces;
