@@ -2,7 +2,6 @@ package dk.skp.staff.mail;
 
 import dk.skp.model.logging.LogFields;
 import dk.skp.staff.config.StaffConfig;
-import dk.skp.staff.repository.MailOutboxEntity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,7 +3,6 @@ package dk.skp.staff.mail;
 import dk.skp.model.problem.Languages;
 import dk.skp.model.reference.ReferenceNumber;
 import dk.skp.staff.config.StaffConfig;
-import dk.skp.staff.repository.MailOutboxEntity;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

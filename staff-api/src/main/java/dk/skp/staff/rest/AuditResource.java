@@ -1,13 +1,12 @@
 package dk.skp.staff.rest;
 
-import dk.skp.staff.service.ApiLimits;
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.service.AuditQueryService;
 import dk.skp.staff.service.AuditViews.AuditCriteria;
 import dk.skp.staff.service.AuditViews.AuditPage;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.security.Viewer;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;

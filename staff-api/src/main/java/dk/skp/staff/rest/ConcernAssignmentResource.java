@@ -1,12 +1,13 @@
 package dk.skp.staff.rest;
 
 import dk.skp.model.problem.Problem;
+import dk.skp.staff.core.LifecycleProblem;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.service.AssignmentService;
-import dk.skp.staff.service.ConcernCommands.AssignTo;
-import dk.skp.staff.service.ConcernDetails;
-import dk.skp.staff.service.ConcernViews.AssignmentSuggestion;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.core.ConcernCommands.AssignTo;
+import dk.skp.staff.core.ConcernDetails;
+import dk.skp.staff.core.ConcernViews.AssignmentSuggestion;
+import dk.skp.staff.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -6,7 +6,7 @@ import dk.skp.staff.service.ConcernEntry.EnteredConcern;
 import dk.skp.staff.service.ConcernEntry.NewConcern;
 import dk.skp.staff.service.ConcernEntry.Outcome;
 import dk.skp.staff.service.ConcernEntryService;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.security.Viewer;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,15 +1,16 @@
 package dk.skp.staff.rest;
 
 import dk.skp.model.problem.Problem;
+import dk.skp.staff.core.LifecycleProblem;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.ConcernCommands.CloseDecision;
-import dk.skp.staff.service.ConcernCommands.LinkTo;
-import dk.skp.staff.service.ConcernCommands.TriageDecision;
-import dk.skp.staff.service.ConcernCommands.VisitTeamDecision;
-import dk.skp.staff.service.ConcernDetails;
+import dk.skp.staff.core.ConcernCommands.CloseDecision;
+import dk.skp.staff.core.ConcernCommands.LinkTo;
+import dk.skp.staff.core.ConcernCommands.TriageDecision;
+import dk.skp.staff.core.ConcernCommands.VisitTeamDecision;
+import dk.skp.staff.core.ConcernDetails;
 import dk.skp.staff.service.ConcernLifecycleService;
-import dk.skp.staff.service.ConcernViews.SafetyBriefing;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.core.ConcernViews.SafetyBriefing;
+import dk.skp.staff.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

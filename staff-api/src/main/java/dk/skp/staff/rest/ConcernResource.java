@@ -1,20 +1,19 @@
 package dk.skp.staff.rest;
 
-import dk.skp.staff.service.ApiLimits;
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.repository.ConcernFilter;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.ConcernDetails;
+import dk.skp.staff.core.ConcernDetails;
 import dk.skp.staff.service.ConcernPage;
 import dk.skp.staff.service.ConcernQueryService;
-import dk.skp.staff.service.ConcernViews.LinkedConcerns;
-import dk.skp.staff.service.ConcernViews.SafetyBriefing;
+import dk.skp.staff.core.ConcernViews.LinkedConcerns;
+import dk.skp.staff.core.ConcernViews.SafetyBriefing;
 import dk.skp.staff.service.Inbox;
 import dk.skp.staff.service.Inbox.InboxPage;
 import dk.skp.staff.service.OverdueConcerns;
 import dk.skp.staff.service.OverduePage;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.security.Viewer;
 import dk.skp.staff.vocabulary.Priority;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;

@@ -7,7 +7,7 @@ import dk.skp.staff.service.ConcernSearch;
 import dk.skp.staff.service.SearchViews.ConcernSearchRequest;
 import dk.skp.staff.service.SearchViews.SamePersonCandidate;
 import dk.skp.staff.service.SearchViews.SearchPage;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

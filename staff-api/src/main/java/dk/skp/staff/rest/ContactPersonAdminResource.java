@@ -6,7 +6,7 @@ import dk.skp.staff.service.ContactPersonAdminService;
 import dk.skp.staff.service.ContactPersonViews.ContactPerson;
 import dk.skp.staff.service.ContactPersonViews.ContactPersonUpdate;
 import dk.skp.staff.service.ContactPersonViews.NewContactPerson;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,11 +1,10 @@
 package dk.skp.staff.rest;
 
-import dk.skp.staff.service.ApiLimits;
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.service.DeadMessageService;
 import dk.skp.staff.service.DeadMessageViews.DeadMessageList;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.security.Viewer;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;

@@ -6,7 +6,7 @@ import dk.skp.staff.service.PartnerAdminService;
 import dk.skp.staff.service.PartnerViews.IssuedKey;
 import dk.skp.staff.service.PartnerViews.NewPartner;
 import dk.skp.staff.service.PartnerViews.Partner;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.security.Viewer;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;

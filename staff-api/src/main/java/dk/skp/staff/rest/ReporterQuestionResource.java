@@ -2,10 +2,10 @@ package dk.skp.staff.rest;
 
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.ConcernDetails;
+import dk.skp.staff.core.ConcernDetails;
 import dk.skp.staff.service.ReporterQuestionService;
-import dk.skp.staff.service.ReporterQuestionViews.NewQuestion;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.core.ReporterQuestionViews.NewQuestion;
+import dk.skp.staff.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -4,7 +4,7 @@ import dk.skp.model.problem.Problem;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.service.Statistics;
 import dk.skp.staff.service.StatisticsService;
-import dk.skp.staff.service.Viewer;
+import dk.skp.staff.security.Viewer;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

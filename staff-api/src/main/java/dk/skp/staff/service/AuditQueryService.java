@@ -1,7 +1,10 @@
 package dk.skp.staff.service;
 
+import dk.skp.staff.core.AuditLog;
+import dk.skp.staff.core.Slice;
 import dk.skp.staff.repository.AuditEventEntity;
 import dk.skp.staff.repository.ConcernRepository;
+import dk.skp.staff.security.Viewer;
 import dk.skp.staff.service.AuditViews.AuditCriteria;
 import dk.skp.staff.service.AuditViews.AuditEntry;
 import dk.skp.staff.service.AuditViews.AuditPage;

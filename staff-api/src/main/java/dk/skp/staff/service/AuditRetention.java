@@ -1,6 +1,9 @@
 package dk.skp.staff.service;
 
 import dk.skp.staff.config.StaffConfig;
+import dk.skp.staff.core.AuditLog;
+import dk.skp.staff.core.ScheduledRuns;
+import dk.skp.staff.security.Viewer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

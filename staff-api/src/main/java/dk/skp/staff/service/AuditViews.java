@@ -1,5 +1,7 @@
 package dk.skp.staff.service;
 
+import dk.skp.staff.rest.ApiLimits;
+import dk.skp.staff.security.Viewer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ public final class AuditViews {
                     examples = "coordinator-7", maxLength = ApiLimits.SUBJECT) String actor,
             @Schema(nullable = true, description = "Their name as their token gave it (rows written since the client came)", maxLength = ApiLimits.NAME)
             String actorName,
-            @Schema(description = "The roles the token carried", maxItems = 3, type = SchemaType.ARRAY, implementation = ApiLimits.Role.class) List<String> actorRoles,
+            @Schema(description = "The roles the token carried", maxItems = 3, type = SchemaType.ARRAY, implementation = Viewer.Role.class) List<String> actorRoles,
             @Schema(examples = "READ", maxLength = ApiLimits.ACTION, pattern = "^[A-Z_]+$") String action,
             @Schema(nullable = true, description = "The concern concerned, if one") UUID concernId,
             @Schema(nullable = true, description = "Search criteria and the like; never the concern's content") Map<String, Object> details) {

@@ -4,6 +4,7 @@ import dk.skp.model.openapi.Strings;
 import dk.skp.model.concern.ConcernReport;
 import dk.skp.model.vocabulary.Channel;
 import dk.skp.model.vocabulary.Urgency;
+import dk.skp.staff.rest.ApiLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;

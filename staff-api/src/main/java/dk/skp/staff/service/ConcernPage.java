@@ -1,5 +1,7 @@
 package dk.skp.staff.service;
 
+import dk.skp.staff.core.ConcernSummary;
+import dk.skp.staff.rest.ApiLimits;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,10 +1,16 @@
 package dk.skp.staff.service;
 
+import dk.skp.staff.core.AuditLog;
+import dk.skp.staff.core.ConcernAccess;
+import dk.skp.staff.core.ConcernDetails;
+import dk.skp.staff.core.ConcernMapper;
+import dk.skp.staff.core.Slice;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernFilter;
 import dk.skp.staff.repository.ConcernRepository;
-import dk.skp.staff.service.ConcernViews.LinkedConcerns;
-import dk.skp.staff.service.ConcernViews.SafetyBriefing;
+import dk.skp.staff.core.ConcernViews.LinkedConcerns;
+import dk.skp.staff.core.ConcernViews.SafetyBriefing;
+import dk.skp.staff.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import dk.skp.staff.repository.ReporterQuestionRepository;
 import jakarta.transaction.Transactional;

@@ -2,9 +2,13 @@ package dk.skp.staff.service;
 
 import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.staff.config.StaffConfig;
+import dk.skp.staff.core.AuditLog;
+import dk.skp.staff.core.PersonalData;
+import dk.skp.staff.core.ScheduledRuns;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.repository.ReporterQuestionRepository;
+import dk.skp.staff.security.Viewer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;

@@ -1,12 +1,17 @@
 package dk.skp.staff.service;
 
-import static dk.skp.staff.service.FieldRules.failIfAny;
-import static dk.skp.staff.service.FieldRules.trimmed;
+import static dk.skp.staff.core.FieldRules.failIfAny;
+import static dk.skp.staff.core.FieldRules.trimmed;
 
 import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
 import dk.skp.staff.config.StaffConfig;
+import dk.skp.staff.core.AuditLog;
+import dk.skp.staff.core.ConcernAccess;
+import dk.skp.staff.core.ConcernMapper;
+import dk.skp.staff.core.ConcernSummary;
+import dk.skp.staff.core.Slice;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernSearchRepository;
@@ -14,6 +19,7 @@ import dk.skp.staff.repository.ConcernSearchRepository.Candidate;
 import dk.skp.staff.repository.ConcernSearchRepository.Criteria;
 import dk.skp.staff.repository.ConcernSearchRepository.Hit;
 import dk.skp.staff.repository.ConcernSearchRepository.Traits;
+import dk.skp.staff.security.Viewer;
 import dk.skp.staff.service.SearchViews.ConcernSearchRequest;
 import dk.skp.staff.service.SearchViews.MatchKind;
 import dk.skp.staff.service.SearchViews.MatchReason;

@@ -1,5 +1,6 @@
 package dk.skp.staff.service;
 
+import dk.skp.staff.rest.ApiLimits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -3,6 +3,8 @@ package dk.skp.staff.service;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
 import dk.skp.model.queue.PgQueue;
+import dk.skp.staff.core.AuditLog;
+import dk.skp.staff.security.Viewer;
 import dk.skp.staff.service.DeadMessageViews.DeadMessage;
 import dk.skp.staff.service.DeadMessageViews.DeadMessageList;
 import io.agroal.api.AgroalDataSource;

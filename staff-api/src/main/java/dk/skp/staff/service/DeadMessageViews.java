@@ -1,5 +1,6 @@
 package dk.skp.staff.service;
 
+import dk.skp.staff.rest.ApiLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,9 +1,12 @@
 package dk.skp.staff.service;
 
+import dk.skp.staff.core.AuditLog;
+import dk.skp.staff.core.Slice;
 import dk.skp.staff.mail.OverdueConcern;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ContactPersonRepository;
 import dk.skp.staff.repository.OverdueDeadline;
+import dk.skp.staff.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,6 +1,8 @@
 package dk.skp.staff.service;
 
 import dk.skp.staff.config.StaffConfig;
+import dk.skp.staff.core.ScheduledRuns;
+import dk.skp.staff.core.WorkingDays;
 import dk.skp.staff.mail.OverdueConcern;
 import dk.skp.staff.mail.StaffMail;
 import dk.skp.staff.repository.OverdueDigestRepository;

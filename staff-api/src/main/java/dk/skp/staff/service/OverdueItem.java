@@ -3,6 +3,7 @@ package dk.skp.staff.service;
 import dk.skp.model.vocabulary.Urgency;
 import dk.skp.staff.mail.OverdueConcern.Deadline;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.rest.ApiLimits;
 import dk.skp.staff.vocabulary.Priority;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package dk.skp.staff.service;
 
 import dk.skp.model.vocabulary.ReporterRole;
+import dk.skp.staff.rest.ApiLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

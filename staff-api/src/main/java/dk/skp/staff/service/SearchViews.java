@@ -1,7 +1,9 @@
 package dk.skp.staff.service;
 
 import dk.skp.model.vocabulary.ReporterRole;
+import dk.skp.staff.core.ConcernSummary;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.rest.ApiLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

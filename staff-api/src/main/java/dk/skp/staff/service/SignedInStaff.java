@@ -1,6 +1,8 @@
 package dk.skp.staff.service;
 
 import dk.skp.staff.repository.ContactPersonRepository;
+import dk.skp.staff.rest.ApiLimits;
+import dk.skp.staff.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -17,7 +19,7 @@ public class SignedInStaff {
     public record Me(
             @Schema(description = "Stable id from the identity provider (sub); what assignments and audit rows refer to.", maxLength = ApiLimits.SUBJECT) String subject,
             @Schema(description = "Name to greet them with (the token's name, else its user name).", maxLength = ApiLimits.NAME) String name,
-            @Schema(description = "Their SKP roles: coordinator, contact-person, admin.", maxItems = 3, type = SchemaType.ARRAY, implementation = ApiLimits.Role.class) List<String> roles,
+            @Schema(description = "Their SKP roles: coordinator, contact-person, admin.", maxItems = 3, type = SchemaType.ARRAY, implementation = Viewer.Role.class) List<String> roles,
             @Schema(nullable = true, description = "Their contact-person record, when an admin has registered one for this subject.")
             UUID contactPersonId) {
     }
