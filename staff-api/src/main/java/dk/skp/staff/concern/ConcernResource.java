@@ -1,16 +1,16 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.concern;
 
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.repository.ConcernFilter;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.rest.ApiLimits;
+import dk.skp.staff.rest.IfMatch;
+import dk.skp.staff.rest.QueryParams;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.core.ConcernDetails;
-import dk.skp.staff.service.ConcernPage;
-import dk.skp.staff.service.ConcernQueryService;
 import dk.skp.staff.core.ConcernViews.LinkedConcerns;
 import dk.skp.staff.core.ConcernViews.SafetyBriefing;
-import dk.skp.staff.service.Inbox;
-import dk.skp.staff.service.Inbox.InboxPage;
+import dk.skp.staff.concern.Inbox.InboxPage;
 import dk.skp.staff.service.OverdueConcerns;
 import dk.skp.staff.service.OverduePage;
 import dk.skp.staff.security.Viewer;

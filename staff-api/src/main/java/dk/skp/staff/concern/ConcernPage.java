@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.concern;
 
 import dk.skp.staff.core.ConcernSummary;
 import dk.skp.staff.rest.ApiLimits;
