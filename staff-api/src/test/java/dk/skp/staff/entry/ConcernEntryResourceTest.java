@@ -1,4 +1,4 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.entry;
 
 import static dk.skp.staff.ConcernSteps.COORDINATOR;
 import static io.restassured.RestAssured.given;

@@ -1,11 +1,10 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.entry;
 
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.ConcernEntry.EnteredConcern;
-import dk.skp.staff.service.ConcernEntry.NewConcern;
-import dk.skp.staff.service.ConcernEntry.Outcome;
-import dk.skp.staff.service.ConcernEntryService;
+import dk.skp.staff.entry.ConcernEntry.EnteredConcern;
+import dk.skp.staff.entry.ConcernEntry.NewConcern;
+import dk.skp.staff.entry.ConcernEntry.Outcome;
 import dk.skp.staff.security.Viewer;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.entry;
 
 import dk.skp.model.logging.LogFields;
 import dk.skp.model.concern.ConcernReport;
@@ -19,12 +19,11 @@ import dk.skp.staff.core.AuditLog;
 import dk.skp.staff.core.FieldRules;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
-import dk.skp.staff.repository.EntryIdempotencyRepository;
 import dk.skp.staff.repository.ReporterStatusRepository;
 import dk.skp.staff.security.Viewer;
-import dk.skp.staff.service.ConcernEntry.EnteredConcern;
-import dk.skp.staff.service.ConcernEntry.NewConcern;
-import dk.skp.staff.service.ConcernEntry.Outcome;
+import dk.skp.staff.entry.ConcernEntry.EnteredConcern;
+import dk.skp.staff.entry.ConcernEntry.NewConcern;
+import dk.skp.staff.entry.ConcernEntry.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.entry;
 
 import dk.skp.model.logging.LogFields;
 import dk.skp.model.message.ConcernSubmitted;
