@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.lifecycle;
 
 import static dk.skp.staff.core.FieldRules.blank;
 import static dk.skp.staff.core.FieldRules.failIfAny;

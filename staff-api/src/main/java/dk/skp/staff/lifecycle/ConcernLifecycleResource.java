@@ -1,14 +1,14 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.lifecycle;
 
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.core.LifecycleProblem;
+import dk.skp.staff.rest.IfMatch;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.core.ConcernCommands.CloseDecision;
 import dk.skp.staff.core.ConcernCommands.LinkTo;
 import dk.skp.staff.core.ConcernCommands.TriageDecision;
 import dk.skp.staff.core.ConcernCommands.VisitTeamDecision;
 import dk.skp.staff.core.ConcernDetails;
-import dk.skp.staff.service.ConcernLifecycleService;
 import dk.skp.staff.core.ConcernViews.SafetyBriefing;
 import dk.skp.staff.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;
