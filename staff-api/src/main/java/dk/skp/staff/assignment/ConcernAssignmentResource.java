@@ -1,9 +1,9 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.assignment;
 
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.core.LifecycleProblem;
+import dk.skp.staff.rest.IfMatch;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.AssignmentService;
 import dk.skp.staff.core.ConcernCommands.AssignTo;
 import dk.skp.staff.core.ConcernDetails;
 import dk.skp.staff.core.ConcernViews.AssignmentSuggestion;

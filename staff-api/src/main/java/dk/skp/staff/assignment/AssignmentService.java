@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.assignment;
 
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
