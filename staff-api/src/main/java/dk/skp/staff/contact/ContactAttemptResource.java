@@ -1,11 +1,11 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.contact;
 
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.core.LifecycleProblem;
+import dk.skp.staff.rest.IfMatch;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.core.ConcernCommands.NewContactAttempt;
 import dk.skp.staff.core.ConcernDetails;
-import dk.skp.staff.service.ContactAttemptService;
 import dk.skp.staff.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
