@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.questions;
 
 import dk.skp.model.message.ReporterAnswered;
 import dk.skp.model.municipality.MunicipalityProfile;

@@ -1,9 +1,9 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.questions;
 
 import dk.skp.model.problem.Problem;
+import dk.skp.staff.rest.IfMatch;
 import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.core.ConcernDetails;
-import dk.skp.staff.service.ReporterQuestionService;
 import dk.skp.staff.core.ReporterQuestionViews.NewQuestion;
 import dk.skp.staff.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,4 +1,4 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.questions;
 
 import static dk.skp.staff.ConcernSteps.COORDINATOR;
 import static dk.skp.staff.ConcernSteps.assign;
