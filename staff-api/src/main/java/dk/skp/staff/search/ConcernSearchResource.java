@@ -1,12 +1,11 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.search;
 
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.ConcernSearch;
-import dk.skp.staff.service.SearchViews.ConcernSearchRequest;
-import dk.skp.staff.service.SearchViews.SamePersonCandidate;
-import dk.skp.staff.service.SearchViews.SearchPage;
+import dk.skp.staff.search.SearchViews.ConcernSearchRequest;
+import dk.skp.staff.search.SearchViews.SamePersonCandidate;
+import dk.skp.staff.search.SearchViews.SearchPage;
 import dk.skp.staff.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

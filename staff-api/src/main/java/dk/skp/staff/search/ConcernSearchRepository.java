@@ -1,6 +1,8 @@
-package dk.skp.staff.repository;
+package dk.skp.staff.search;
 
 import dk.skp.model.vocabulary.ReporterRole;
+import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.repository.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

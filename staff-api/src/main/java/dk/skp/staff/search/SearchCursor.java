@@ -1,9 +1,9 @@
-package dk.skp.staff.service;
+package dk.skp.staff.search;
 
 import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
-import dk.skp.staff.repository.ConcernSearchRepository.After;
+import dk.skp.staff.search.ConcernSearchRepository.After;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

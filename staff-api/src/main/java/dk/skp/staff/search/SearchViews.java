@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.search;
 
 import dk.skp.model.vocabulary.ReporterRole;
 import dk.skp.staff.core.ConcernSummary;

@@ -1,4 +1,4 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.search;
 
 import static dk.skp.staff.ConcernSteps.COORDINATOR;
 import static dk.skp.staff.ConcernSteps.assign;
