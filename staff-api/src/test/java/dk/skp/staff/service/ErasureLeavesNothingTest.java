@@ -40,6 +40,7 @@ import dk.skp.staff.GreenMailServer;
 import dk.skp.staff.StaffDatabase;
 import dk.skp.staff.Tokens;
 import dk.skp.staff.mail.MailSender;
+import dk.skp.staff.overdue.OverdueDigest;
 import dk.skp.staff.queue.ConcernSubmittedConsumer;
 import dk.skp.staff.queue.ReporterAnsweredConsumer;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.overdue;
 
 import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.ProblemException;

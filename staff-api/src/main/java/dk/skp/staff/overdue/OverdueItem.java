@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.overdue;
 
 import dk.skp.model.vocabulary.Urgency;
 import dk.skp.staff.mail.OverdueConcern.Deadline;

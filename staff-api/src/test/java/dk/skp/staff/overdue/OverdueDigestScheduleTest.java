@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.overdue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,11 +1,10 @@
-package dk.skp.staff.service;
+package dk.skp.staff.overdue;
 
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.core.ScheduledRuns;
 import dk.skp.staff.core.WorkingDays;
 import dk.skp.staff.mail.OverdueConcern;
 import dk.skp.staff.mail.StaffMail;
-import dk.skp.staff.repository.OverdueDigestRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;

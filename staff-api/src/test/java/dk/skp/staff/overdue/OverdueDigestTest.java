@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.overdue;
 
 import static dk.skp.staff.ConcernSteps.assign;
 import static dk.skp.staff.ConcernSteps.contactPerson;
@@ -19,8 +19,8 @@ import dk.skp.staff.GreenMailServer;
 import dk.skp.staff.StaffDatabase;
 import dk.skp.staff.mail.MailSender;
 import dk.skp.staff.queue.ConcernSubmittedConsumer;
-import dk.skp.staff.service.OverdueDigest.Outcome;
-import dk.skp.staff.service.OverdueDigest.Run;
+import dk.skp.staff.overdue.OverdueDigest.Outcome;
+import dk.skp.staff.overdue.OverdueDigest.Run;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

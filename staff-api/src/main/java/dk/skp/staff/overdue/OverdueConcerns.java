@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.overdue;
 
 import dk.skp.staff.core.AuditLog;
 import dk.skp.staff.core.Slice;
