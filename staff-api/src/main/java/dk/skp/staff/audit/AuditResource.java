@@ -1,11 +1,12 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.audit;
 
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.config.StaffConfig;
+import dk.skp.staff.rest.ApiLimits;
+import dk.skp.staff.rest.QueryParams;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.AuditQueryService;
-import dk.skp.staff.service.AuditViews.AuditCriteria;
-import dk.skp.staff.service.AuditViews.AuditPage;
+import dk.skp.staff.audit.AuditViews.AuditCriteria;
+import dk.skp.staff.audit.AuditViews.AuditPage;
 import dk.skp.staff.security.Viewer;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;

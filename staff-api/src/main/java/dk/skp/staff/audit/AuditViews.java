@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.audit;
 
 import dk.skp.staff.rest.ApiLimits;
 import dk.skp.staff.security.Viewer;

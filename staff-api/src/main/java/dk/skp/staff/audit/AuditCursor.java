@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.audit;
 
 import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.ProblemException;

@@ -1,13 +1,13 @@
-package dk.skp.staff.service;
+package dk.skp.staff.audit;
 
 import dk.skp.staff.core.AuditLog;
 import dk.skp.staff.core.Slice;
 import dk.skp.staff.repository.AuditEventEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.security.Viewer;
-import dk.skp.staff.service.AuditViews.AuditCriteria;
-import dk.skp.staff.service.AuditViews.AuditEntry;
-import dk.skp.staff.service.AuditViews.AuditPage;
+import dk.skp.staff.audit.AuditViews.AuditCriteria;
+import dk.skp.staff.audit.AuditViews.AuditEntry;
+import dk.skp.staff.audit.AuditViews.AuditPage;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
