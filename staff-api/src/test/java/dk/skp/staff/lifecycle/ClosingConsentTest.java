@@ -14,7 +14,7 @@ import dk.skp.staff.ConcernSteps;
 import dk.skp.staff.Messages;
 import dk.skp.staff.StaffDatabase;
 import dk.skp.staff.queue.ConcernSubmittedConsumer;
-import dk.skp.staff.service.ConcernRetention;
+import dk.skp.staff.retention.ConcernRetention;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

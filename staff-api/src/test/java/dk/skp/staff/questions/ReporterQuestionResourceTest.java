@@ -43,7 +43,7 @@ import dk.skp.staff.Tokens;
 import dk.skp.staff.mail.MailSender;
 import dk.skp.staff.queue.ConcernSubmittedConsumer;
 import dk.skp.staff.queue.ReporterAnsweredConsumer;
-import dk.skp.staff.service.ConcernRetention;
+import dk.skp.staff.retention.ConcernRetention;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

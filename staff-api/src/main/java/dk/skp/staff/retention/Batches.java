@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.retention;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Clock;

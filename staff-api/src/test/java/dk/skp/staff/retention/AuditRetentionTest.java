@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.retention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.retention;
 
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.core.AuditLog;

@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.retention;
 
 import static dk.skp.staff.ConcernSteps.COORDINATOR;
 import static dk.skp.staff.ConcernSteps.assign;

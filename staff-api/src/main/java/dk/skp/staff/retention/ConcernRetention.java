@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.retention;
 
 import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.staff.config.StaffConfig;
@@ -9,6 +9,7 @@ import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.repository.ReporterQuestionRepository;
 import dk.skp.staff.security.Viewer;
+import dk.skp.staff.service.DeadMessageService;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
