@@ -1,6 +1,5 @@
-package dk.skp.staff.service;
+package dk.skp.staff.statistics;
 
-import dk.skp.staff.repository.StatisticsRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

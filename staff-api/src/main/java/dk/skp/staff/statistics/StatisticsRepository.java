@@ -1,4 +1,4 @@
-package dk.skp.staff.repository;
+package dk.skp.staff.statistics;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.statistics;
 
 import dk.skp.model.vocabulary.Channel;
 import dk.skp.model.vocabulary.ReporterRole;

@@ -1,9 +1,8 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.statistics;
 
 import dk.skp.model.problem.Problem;
+import dk.skp.staff.rest.QueryParams;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.Statistics;
-import dk.skp.staff.service.StatisticsService;
 import dk.skp.staff.security.Viewer;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,16 +1,15 @@
-package dk.skp.staff.service;
+package dk.skp.staff.statistics;
 
 import static dk.skp.staff.ConcernSteps.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.skp.staff.StaffDatabase;
-import dk.skp.staff.repository.StatisticsRepository;
-import dk.skp.staff.repository.StatisticsRepository.ConsentCounts;
-import dk.skp.staff.repository.StatisticsRepository.Dimension;
-import dk.skp.staff.repository.StatisticsRepository.Elapsed;
-import dk.skp.staff.repository.StatisticsRepository.Figures;
-import dk.skp.staff.repository.StatisticsRepository.Moment;
+import dk.skp.staff.statistics.StatisticsRepository.ConsentCounts;
+import dk.skp.staff.statistics.StatisticsRepository.Dimension;
+import dk.skp.staff.statistics.StatisticsRepository.Elapsed;
+import dk.skp.staff.statistics.StatisticsRepository.Figures;
+import dk.skp.staff.statistics.StatisticsRepository.Moment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

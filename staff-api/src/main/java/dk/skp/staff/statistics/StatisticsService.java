@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.statistics;
 
 import dk.skp.model.vocabulary.Channel;
 import dk.skp.model.vocabulary.ReporterRole;
@@ -6,9 +6,8 @@ import dk.skp.model.vocabulary.TargetGroup;
 import dk.skp.staff.config.StaffConfig;
 import dk.skp.staff.core.AuditLog;
 import dk.skp.staff.repository.ConcernStatus;
-import dk.skp.staff.repository.StatisticsRepository;
-import dk.skp.staff.repository.StatisticsRepository.Dimension;
-import dk.skp.staff.repository.StatisticsRepository.Moment;
+import dk.skp.staff.statistics.StatisticsRepository.Dimension;
+import dk.skp.staff.statistics.StatisticsRepository.Moment;
 import dk.skp.staff.security.Viewer;
 import dk.skp.staff.vocabulary.ClosingReason;
 import dk.skp.staff.vocabulary.LastingService;
