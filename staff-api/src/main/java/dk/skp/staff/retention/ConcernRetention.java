@@ -9,7 +9,7 @@ import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.repository.ReporterQuestionRepository;
 import dk.skp.staff.security.Viewer;
-import dk.skp.staff.service.DeadMessageService;
+import dk.skp.staff.admin.DeadMessageService;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;

@@ -1,4 +1,4 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.admin;
 
 import static dk.skp.staff.ConcernSteps.ADMIN;
 import static dk.skp.staff.ConcernSteps.COORDINATOR;

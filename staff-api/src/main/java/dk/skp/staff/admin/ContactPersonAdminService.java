@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.admin;
 
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
@@ -8,9 +8,9 @@ import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ContactPersonEntity;
 import dk.skp.staff.repository.ContactPersonRepository;
 import dk.skp.staff.security.Viewer;
-import dk.skp.staff.service.ContactPersonViews.ContactPerson;
-import dk.skp.staff.service.ContactPersonViews.ContactPersonUpdate;
-import dk.skp.staff.service.ContactPersonViews.NewContactPerson;
+import dk.skp.staff.admin.ContactPersonViews.ContactPerson;
+import dk.skp.staff.admin.ContactPersonViews.ContactPersonUpdate;
+import dk.skp.staff.admin.ContactPersonViews.NewContactPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package dk.skp.staff.repository;
+package dk.skp.staff.admin;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,12 +1,12 @@
-package dk.skp.staff.service;
+package dk.skp.staff.admin;
 
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
 import dk.skp.model.queue.PgQueue;
 import dk.skp.staff.core.AuditLog;
 import dk.skp.staff.security.Viewer;
-import dk.skp.staff.service.DeadMessageViews.DeadMessage;
-import dk.skp.staff.service.DeadMessageViews.DeadMessageList;
+import dk.skp.staff.admin.DeadMessageViews.DeadMessage;
+import dk.skp.staff.admin.DeadMessageViews.DeadMessageList;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.admin;
 
 import dk.skp.model.vocabulary.ReporterRole;
 import dk.skp.staff.rest.ApiLimits;

@@ -1,4 +1,4 @@
-package dk.skp.staff.repository;
+package dk.skp.staff.admin;
 
 import dk.skp.model.vocabulary.ReporterRole;
 import jakarta.persistence.Column;

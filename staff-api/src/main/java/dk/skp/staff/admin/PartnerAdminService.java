@@ -1,16 +1,14 @@
-package dk.skp.staff.service;
+package dk.skp.staff.admin;
 
 import dk.skp.model.exchange.Secrets;
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
 import dk.skp.staff.core.AuditLog;
-import dk.skp.staff.repository.PartnerEntity;
-import dk.skp.staff.repository.PartnerKeyEntity;
 import dk.skp.staff.security.Viewer;
-import dk.skp.staff.service.PartnerViews.IssuedKey;
-import dk.skp.staff.service.PartnerViews.Key;
-import dk.skp.staff.service.PartnerViews.NewPartner;
-import dk.skp.staff.service.PartnerViews.Partner;
+import dk.skp.staff.admin.PartnerViews.IssuedKey;
+import dk.skp.staff.admin.PartnerViews.Key;
+import dk.skp.staff.admin.PartnerViews.NewPartner;
+import dk.skp.staff.admin.PartnerViews.Partner;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

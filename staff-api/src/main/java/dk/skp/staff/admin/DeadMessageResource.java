@@ -1,9 +1,9 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.admin;
 
 import dk.skp.model.problem.Problem;
+import dk.skp.staff.rest.ApiLimits;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.DeadMessageService;
-import dk.skp.staff.service.DeadMessageViews.DeadMessageList;
+import dk.skp.staff.admin.DeadMessageViews.DeadMessageList;
 import dk.skp.staff.security.Viewer;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,11 +1,10 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.admin;
 
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.ContactPersonAdminService;
-import dk.skp.staff.service.ContactPersonViews.ContactPerson;
-import dk.skp.staff.service.ContactPersonViews.ContactPersonUpdate;
-import dk.skp.staff.service.ContactPersonViews.NewContactPerson;
+import dk.skp.staff.admin.ContactPersonViews.ContactPerson;
+import dk.skp.staff.admin.ContactPersonViews.ContactPersonUpdate;
+import dk.skp.staff.admin.ContactPersonViews.NewContactPerson;
 import dk.skp.staff.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,11 +1,10 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.admin;
 
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.PartnerAdminService;
-import dk.skp.staff.service.PartnerViews.IssuedKey;
-import dk.skp.staff.service.PartnerViews.NewPartner;
-import dk.skp.staff.service.PartnerViews.Partner;
+import dk.skp.staff.admin.PartnerViews.IssuedKey;
+import dk.skp.staff.admin.PartnerViews.NewPartner;
+import dk.skp.staff.admin.PartnerViews.Partner;
 import dk.skp.staff.security.Viewer;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.admin;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
