@@ -1,9 +1,8 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.me;
 
 import dk.skp.model.problem.Problem;
 import dk.skp.staff.security.CurrentViewer;
-import dk.skp.staff.service.SignedInStaff;
-import dk.skp.staff.service.SignedInStaff.Me;
+import dk.skp.staff.me.SignedInStaff.Me;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

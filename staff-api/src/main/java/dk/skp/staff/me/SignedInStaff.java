@@ -1,4 +1,4 @@
-package dk.skp.staff.service;
+package dk.skp.staff.me;
 
 import dk.skp.staff.repository.ContactPersonRepository;
 import dk.skp.staff.rest.ApiLimits;
