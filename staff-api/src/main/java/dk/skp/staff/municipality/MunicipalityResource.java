@@ -1,4 +1,4 @@
-package dk.skp.staff.rest;
+package dk.skp.staff.municipality;
 
 import dk.skp.model.municipality.MunicipalityProfile;
 import dk.skp.model.problem.Problem;
