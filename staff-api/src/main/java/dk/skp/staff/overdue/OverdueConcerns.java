@@ -1,6 +1,7 @@
 package dk.skp.staff.overdue;
 
 import dk.skp.staff.core.AuditLog;
+import dk.skp.staff.core.Deadlines;
 import dk.skp.staff.core.Slice;
 import dk.skp.staff.mail.OverdueConcern;
 import dk.skp.staff.repository.ConcernRepository;
