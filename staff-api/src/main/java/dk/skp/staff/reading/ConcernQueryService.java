@@ -1,9 +1,10 @@
-package dk.skp.staff.concern;
+package dk.skp.staff.reading;
 
 import dk.skp.staff.core.AuditLog;
 import dk.skp.staff.core.ConcernAccess;
 import dk.skp.staff.core.ConcernDetails;
 import dk.skp.staff.core.ConcernMapper;
+import dk.skp.staff.core.ConcernPage;
 import dk.skp.staff.core.Slice;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernFilter;

@@ -1,4 +1,4 @@
-package dk.skp.staff.concern;
+package dk.skp.staff.reading;
 
 import dk.skp.model.problem.FieldError;
 import dk.skp.model.problem.ProblemException;

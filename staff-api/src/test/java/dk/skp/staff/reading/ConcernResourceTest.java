@@ -1,4 +1,4 @@
-package dk.skp.staff.concern;
+package dk.skp.staff.reading;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -1,6 +1,5 @@
-package dk.skp.staff.concern;
+package dk.skp.staff.core;
 
-import dk.skp.staff.core.ConcernSummary;
 import dk.skp.staff.rest.ApiLimits;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

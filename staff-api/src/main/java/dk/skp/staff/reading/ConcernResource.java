@@ -1,6 +1,7 @@
-package dk.skp.staff.concern;
+package dk.skp.staff.reading;
 
 import dk.skp.model.problem.Problem;
+import dk.skp.staff.core.ConcernPage;
 import dk.skp.staff.repository.ConcernFilter;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.rest.ApiLimits;
@@ -10,7 +11,7 @@ import dk.skp.staff.security.CurrentViewer;
 import dk.skp.staff.core.ConcernDetails;
 import dk.skp.staff.core.ConcernViews.LinkedConcerns;
 import dk.skp.staff.core.ConcernViews.SafetyBriefing;
-import dk.skp.staff.concern.Inbox.InboxPage;
+import dk.skp.staff.reading.Inbox.InboxPage;
 import dk.skp.staff.overdue.OverdueConcerns;
 import dk.skp.staff.overdue.OverduePage;
 import dk.skp.staff.security.Viewer;
