@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.skp.model.db.TestDatabase;
 import dk.skp.staff.SystemChecks.MailCount;
-import dk.skp.staff.service.WorkingDays;
+import dk.skp.staff.core.WorkingDays;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;

@@ -6,7 +6,7 @@ import dk.skp.model.queue.Opener;
 import dk.skp.model.queue.PgQueue;
 import dk.skp.model.queue.QueueMessage;
 import dk.skp.model.queue.QueueWorker;
-import dk.skp.staff.service.ConcernIntakeService;
+import dk.skp.staff.entry.ConcernIntakeService;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Where a concern is in the team's work, and the coarse status a reporter may see for it. Which moves lead from
- * one status to another is {@link dk.skp.staff.service.Lifecycle}'s table.
+ * one status to another is {@link dk.skp.staff.core.Lifecycle}'s table.
  */
 @Schema(description = "Where the concern is in the team's work. RECEIVED: from intake, not yet triaged; TRIAGED: taken "
         + "on, waiting for a contact person; ASSIGNED: a contact person holds it; IN_CONTACT: contact is established; "

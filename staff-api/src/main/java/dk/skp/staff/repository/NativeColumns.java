@@ -6,12 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Columns of native queries' rows, whose Java types depend on Hibernate's and the driver's versions. */
-final class NativeColumns {
+public final class NativeColumns {
 
     private NativeColumns() {
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
@@ -27,7 +27,7 @@ final class NativeColumns {
         throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 
-    static UUID uuid(Object value) {
+    public static UUID uuid(Object value) {
         return value == null ? null : value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 }

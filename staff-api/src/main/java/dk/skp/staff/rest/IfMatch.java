@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * Optimistic concurrency for concerns: reads send the version as a strong ETag, and every change must send it back
  * as If-Match, so that two staff members never overwrite each other's work unseen.
  */
-final class IfMatch {
+public final class IfMatch {
 
-    static final String HEADER = "If-Match";
-    static final String DESCRIPTION = "The ETag of your last read of the concern. Required: 428 without it, "
+    public static final String HEADER = "If-Match";
+    public static final String DESCRIPTION = "The ETag of your last read of the concern. Required: 428 without it, "
             + "412 when the concern has changed since.";
     private static final Pattern OUR_TAG = Pattern.compile("\"([0-9]{1,18})\"");
 
@@ -22,7 +22,7 @@ final class IfMatch {
     }
 
     /** The version the client last read; weak, listed or foreign tags cannot be that, and answer 412. */
-    static long version(String header) {
+    public static long version(String header) {
         if (header == null || header.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "ifMatch.missing");
         }
@@ -38,7 +38,7 @@ final class IfMatch {
         return Long.parseLong(ours.group(1));
     }
 
-    static Response ok(Object body, long version) {
+    public static Response ok(Object body, long version) {
         return Response.ok(body).tag(new EntityTag(Long.toString(version))).build();
     }
 }

@@ -17,16 +17,16 @@ import java.util.stream.Collectors;
  * Reading query parameters the same way on every staff endpoint: blank means absent, anything else is parsed or
  * answered with a 400 problem+json that names the parameter.
  */
-final class QueryParams {
+public final class QueryParams {
 
     private QueryParams() {
     }
 
-    static String blankToNull(String value) {
+    public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static UUID uuid(String field, String value) {
+    public static UUID uuid(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -38,7 +38,7 @@ final class QueryParams {
     }
 
     /** A constant of {@code type}, by name; the problem lists the names that exist. */
-    static <E extends Enum<E>> E oneOf(Class<E> type, String field, String value, String messageKey) {
+    public static <E extends Enum<E>> E oneOf(Class<E> type, String field, String value, String messageKey) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -54,7 +54,7 @@ final class QueryParams {
      * An instant as given, or a date: the start of that day in {@code zone}, or for an upper bound the start of the
      * next day, so that {@code to=2026-11-30} includes the 30th.
      */
-    static Instant instant(String field, String value, boolean upperBound, ZoneId zone) {
+    public static Instant instant(String field, String value, boolean upperBound, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -71,7 +71,7 @@ final class QueryParams {
     }
 
     /** A required calendar day, yyyy-MM-dd. */
-    static LocalDate date(String field, String value) {
+    public static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             throw badQuery(field, "field.required");
         }
@@ -83,18 +83,18 @@ final class QueryParams {
     }
 
     /** Fails unless {@code from} lies before {@code to}, where both are given. */
-    static void requireOrder(Instant from, Instant to) {
+    public static void requireOrder(Instant from, Instant to) {
         if (from != null && to != null && !from.isBefore(to)) {
             throw badQuery("to", "query.range");
         }
     }
 
-    static ProblemException badQuery(String field, String messageKey) {
+    public static ProblemException badQuery(String field, String messageKey) {
         return new ProblemException(ProblemType.MALFORMED_REQUEST, null, List.of(new FieldError(field, messageKey)), null, null);
     }
 
     /** A concern's reference in any case, dashes optional, as SKP-XXXX-XXXX; null when absent; a 400 naming it otherwise. */
-    static String reference(String name, String reference) {
+    public static String reference(String name, String reference) {
         if (reference == null || reference.isBlank()) {
             return null;
         }

@@ -1,7 +1,6 @@
 package dk.skp.staff.rest;
 
 import dk.skp.model.openapi.ContractFilter;
-import dk.skp.staff.service.ApiLimits;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,10 @@ package dk.skp.staff.security;
 
 import dk.skp.model.problem.ProblemException;
 import dk.skp.model.problem.ProblemType;
-import dk.skp.staff.service.ApiLimits;
+import dk.skp.staff.rest.ApiLimits;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dk.skp.staff.service.Viewer;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.security.Principal;

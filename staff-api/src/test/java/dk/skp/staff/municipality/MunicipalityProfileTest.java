@@ -20,7 +20,7 @@ import dk.skp.staff.Messages;
 import dk.skp.staff.StaffDatabase;
 import dk.skp.staff.Tokens;
 import dk.skp.staff.queue.ConcernSubmittedConsumer;
-import dk.skp.staff.service.ConcernRetention;
+import dk.skp.staff.retention.ConcernRetention;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -1,0 +1,299 @@
+package dk.skp.staff.search;
+
+import dk.skp.model.vocabulary.ReporterRole;
+import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.repository.NativeColumns;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Concern search and "possibly the same person", on the generated search columns of V17 and their indexes (pg_trgm
+ * for addresses, places, names and organisations; Danish full text for appearance and the report's texts). Every
+ * query says {@code erased_at IS NULL}: an erased concern is a statistic and takes no part, and the partial indexes
+ * hold only the others. pg_trgm lives in the staff schema (see DatabaseBootstrap), which is not on the connection's
+ * search path: its functions and operators are named with the schema.
+ */
+@ApplicationScoped
+public class ConcernSearchRepository {
+
+    private static final String WORD_SIMILAR = " OPERATOR(staff.<%) ";
+    private static final String SIMILAR = " OPERATOR(staff.%) ";
+
+    private final EntityManager em;
+
+    public ConcernSearchRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * Criteria of a search, checked and trimmed; null means "any". {@code receivedBefore} is exclusive.
+     * {@code assignedTo} narrows a contact person's search to their own concerns.
+     */
+    public record Criteria(String address, String postcode, String place, String personName, String appearance,
+            ReporterRole reporterRole, String reporterOrganisation, ConcernStatus status, Instant receivedFrom,
+            Instant receivedBefore, String q, String assignedTo) {
+    }
+
+    /** Where the previous page ended. */
+    public record After(BigDecimal rank, Instant receivedAt, UUID id) {
+    }
+
+    /**
+     * A concern found: its rank (the sum of its scores, six decimals, so that a cursor holds it exactly) and the score
+     * of each criterion given (null for those not given); {@code textFields} are the parts of the report that hold
+     * words of {@code q}.
+     */
+    public record Hit(UUID id, BigDecimal rank, Instant receivedAt, Double address, Double place, Double personName,
+            Double reporterOrganisation, List<String> textFields) {
+    }
+
+    /** Makes pg_trgm's operators use {@code threshold} for the rest of this transaction. */
+    public void similarityThreshold(double threshold) {
+        String value = Double.toString(threshold);
+        em.createNativeQuery("SELECT set_config('pg_trgm.similarity_threshold', :t, true), "
+                + "set_config('pg_trgm.word_similarity_threshold', :t, true)").setParameter("t", value).getSingleResult();
+    }
+
+    /**
+     * Best matches first (rank), then the newest; keyset paging on (rank, received_at, id). Without a text criterion
+     * every rank is 0, and the order is the newest first, which the (received_at, id) indexes serve.
+     */
+    public List<Hit> search(Criteria c, After after, int limit) {
+        List<String> where = new ArrayList<>(List.of("c.erased_at IS NULL"));
+        List<String> scores = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        String address = similar(c.address(), "c.search_address", "address", where, params);
+        String place = similar(c.place(), "c.search_place", "place", where, params);
+        String name = similar(c.personName(), "c.search_name", "personName", where, params);
+        String organisation = similar(c.reporterOrganisation(), "c.search_organisation", "organisation", where, params);
+        for (String score : new String[] { address, place, name, organisation }) {
+            if (score != null) {
+                scores.add(score);
+            }
+        }
+        if (c.appearance() != null) {
+            where.add("c.search_appearance @@ websearch_to_tsquery('danish', :appearance)");
+            scores.add("ts_rank(c.search_appearance, websearch_to_tsquery('danish', :appearance))");
+            params.put("appearance", c.appearance());
+        }
+        if (c.q() != null) {
+            where.add("c.search_text @@ websearch_to_tsquery('danish', :q)");
+            scores.add("ts_rank(c.search_text, websearch_to_tsquery('danish', :q))");
+            params.put("q", c.q());
+        }
+        equal(c.postcode(), "c.search_postcode", "postcode", where, params);
+        equal(c.reporterRole() == null ? null : c.reporterRole().name(), "c.reporter_role", "role", where, params);
+        equal(c.status() == null ? null : c.status().name(), "c.status", "status", where, params);
+        equal(c.assignedTo(), "c.assigned_to", "assignedTo", where, params);
+        if (c.receivedFrom() != null) {
+            where.add("c.received_at >= :receivedFrom");
+            params.put("receivedFrom", c.receivedFrom());
+        }
+        if (c.receivedBefore() != null) {
+            where.add("c.received_at < :receivedBefore");
+            params.put("receivedBefore", c.receivedBefore());
+        }
+
+        String rank = scores.isEmpty() ? "0::numeric" : "round((" + String.join(" + ", scores) + ")::numeric, 6)";
+        StringBuilder sql = new StringBuilder("SELECT id, rank, received_at, address, place, person_name, organisation")
+                .append(" FROM (SELECT c.id, c.received_at, ").append(rank).append(" AS rank, ")
+                .append(orNull(address)).append(" AS address, ").append(orNull(place)).append(" AS place, ")
+                .append(orNull(name)).append(" AS person_name, ").append(orNull(organisation)).append(" AS organisation")
+                .append(" FROM staff.concern c WHERE ").append(String.join(" AND ", where)).append(") s");
+        if (after != null) {
+            sql.append(scores.isEmpty() ? " WHERE (received_at, id) < (:afterAt, :afterId)"
+                    : " WHERE (rank, received_at, id) < (:afterRank, :afterAt, :afterId)");
+            params.put("afterAt", after.receivedAt());
+            params.put("afterId", after.id());
+            if (!scores.isEmpty()) {
+                params.put("afterRank", after.rank());
+            }
+        }
+        sql.append(scores.isEmpty() ? " ORDER BY received_at DESC, id DESC" : " ORDER BY rank DESC, received_at DESC, id DESC");
+        sql.append(" LIMIT :limit");
+        params.put("limit", limit);
+
+        Query query = em.createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<UUID, List<String>> textFields = c.q() == null ? Map.of() : textFields(rows.stream().map(r -> NativeColumns.uuid(r[0])).toList(), c.q());
+        return rows.stream().map(r -> new Hit(NativeColumns.uuid(r[0]), (BigDecimal) r[1], NativeColumns.instant(r[2]), number(r[3]), number(r[4]),
+                number(r[5]), number(r[6]), textFields.getOrDefault(NativeColumns.uuid(r[0]), List.of()))).toList();
+    }
+
+    /** The parts of the report, by {@code MatchedField} name, that hold any word of {@code q} (stemmed). */
+    private Map<UUID, List<String>> textFields(List<UUID> ids, String q) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("DESCRIPTION", "{observations,description}");
+        fields.put("SAFETY_NOTES", "{observations,safetyNotes}");
+        fields.put("PERSON_NAME", "{person,name}");
+        fields.put("APPEARANCE", "{person,appearance}");
+        fields.put("ADDRESS", "{whereabouts,address}");
+        fields.put("PLACE", "{whereabouts,placeDescription}");
+        fields.put("USUAL_TIMES", "{whereabouts,usualTimes}");
+        fields.put("REPORTER_ORGANISATION", "{reporter,organisation}");
+        StringBuilder sql = new StringBuilder("SELECT c.id");
+        for (String path : fields.values()) {
+            sql.append(", tsvector_to_array(to_tsvector('danish', coalesce(c.report #>> '").append(path)
+                    .append("', ''))) && tsvector_to_array(to_tsvector('danish', :q))");
+        }
+        sql.append(" FROM staff.concern c WHERE c.id IN (:ids)");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql.toString()).setParameter("q", q).setParameter("ids", ids)
+                .getResultList();
+        List<String> names = List.copyOf(fields.keySet());
+        Map<UUID, List<String>> found = new HashMap<>();
+        for (Object[] row : rows) {
+            List<String> matched = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (Boolean.TRUE.equals(row[i + 1])) {
+                    matched.add(names.get(i));
+                }
+            }
+            found.put(NativeColumns.uuid(row[0]), matched);
+        }
+        return found;
+    }
+
+    /**
+     * What a concern's address, place and name are like, as the search columns hold them; empty when the concern does
+     * not exist or is erased.
+     */
+    public record Traits(String address, String postcode, String place, String personName, UUID linkGroup) {
+    }
+
+    public Traits traits(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT search_address, search_postcode, search_place, search_name, link_group
+                  FROM staff.concern WHERE id = :id AND erased_at IS NULL""").setParameter("id", id).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        return new Traits((String) r[0], (String) r[1], (String) r[2], (String) r[3], r[4] == null ? null : NativeColumns.uuid(r[4]));
+    }
+
+    /**
+     * Another concern like one with {@code traits}: which of the three ways it matched, with the similarity of each
+     * text compared (null when that trait is missing on either side).
+     */
+    public record Candidate(UUID id, boolean addressMatch, Double address, boolean placeMatch, Double place,
+            boolean nameMatch, Double personName, boolean linked) {
+    }
+
+    /**
+     * Other concerns, not erased, with a similar address, the same postcode and a similar place description, or a
+     * similar name; the most alike first, then the newest. Similar means pg_trgm's similarity of the two texts, or
+     * the word similarity of this one within the other ("Vestergade 12" within "Vestergade 12, 2. th."), reaching the
+     * threshold set by {@link #similarityThreshold}.
+     */
+    public List<Candidate> samePerson(UUID id, Traits t, int limit) {
+        // Each way is asked on its own, so that each reads its index (an OR across columns would make PostgreSQL
+        // read the whole table); the union, with the columns compared, is what may be the same person.
+        List<String> ways = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("limit", limit);
+        String linked = "false";
+        if (t.linkGroup() != null) {
+            linked = "coalesce(c.link_group = :linkGroup, false)";
+            params.put("linkGroup", t.linkGroup());
+        }
+        String addressMatch = "false";
+        String placeMatch = "false";
+        String nameMatch = "false";
+        if (t.address() != null) {
+            addressMatch = alike("c.search_address", ":address");
+            ways.addAll(alikeWays("search_address", ":address", ""));
+            params.put("address", t.address());
+        }
+        if (t.postcode() != null && t.place() != null) {
+            placeMatch = "(c.search_postcode = :postcode AND " + alike("c.search_place", ":place") + ")";
+            ways.addAll(alikeWays("search_place", ":place", " AND search_postcode = :postcode"));
+            params.put("postcode", t.postcode());
+            params.put("place", t.place());
+        }
+        if (t.personName() != null) {
+            nameMatch = alike("c.search_name", ":personName");
+            ways.addAll(alikeWays("search_name", ":personName", ""));
+            params.put("personName", t.personName());
+        }
+        if (ways.isEmpty()) {
+            return List.of();
+        }
+        String addressScore = t.address() == null ? "NULL::real" : likeness("c.search_address", ":address");
+        String placeScore = t.place() == null ? "NULL::real" : likeness("c.search_place", ":place");
+        String nameScore = t.personName() == null ? "NULL::real" : likeness("c.search_name", ":personName");
+        String sql = "SELECT id, address_match, address, place_match, place, name_match, person_name, linked FROM ("
+                + "SELECT c.id, c.received_at, coalesce(" + addressMatch + ", false) AS address_match, " + addressScore
+                + " AS address, coalesce(" + placeMatch + ", false) AS place_match, " + placeScore + " AS place, coalesce("
+                + nameMatch + ", false) AS name_match, "
+                + nameScore + " AS person_name, " + linked + " AS linked"
+                + " FROM (" + String.join(" UNION ", ways) + ") c WHERE c.id <> :id) s ORDER BY (CASE WHEN address_match THEN address ELSE 0 END"
+                + " + CASE WHEN place_match THEN place ELSE 0 END"
+                + " + CASE WHEN name_match THEN person_name ELSE 0 END) DESC, received_at DESC, id DESC LIMIT :limit";
+        Query query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new Candidate(NativeColumns.uuid(r[0]), (Boolean) r[1], number(r[2]), (Boolean) r[3],
+                number(r[4]), (Boolean) r[5], number(r[6]), (Boolean) r[7])).toList();
+    }
+
+    /** A criterion that matches similar texts: the condition goes to {@code where}, the score is returned. */
+    private static String similar(String value, String column, String name, List<String> where, Map<String, Object> params) {
+        if (value == null) {
+            return null;
+        }
+        where.add(":" + name + WORD_SIMILAR + column);
+        params.put(name, value);
+        return "staff.word_similarity(:" + name + ", " + column + ")";
+    }
+
+    private static void equal(String value, String column, String name, List<String> where, Map<String, Object> params) {
+        if (value != null) {
+            where.add(column + " = :" + name);
+            params.put(name, value);
+        }
+    }
+
+    /** Both texts alike as a whole, or this one alike a part of the other: each an indexed pg_trgm operator. */
+    private static String alike(String column, String param) {
+        return "(" + column + SIMILAR + param + " OR " + param + WORD_SIMILAR + column + ")";
+    }
+
+    /** The two halves of {@link #alike}, each a query of its own on the column's index, with what is compared. */
+    private static List<String> alikeWays(String column, String param, String also) {
+        String from = "SELECT id, received_at, link_group, search_address, search_postcode, search_place, search_name"
+                + " FROM staff.concern WHERE erased_at IS NULL" + also + " AND ";
+        return List.of(from + column + SIMILAR + param, from + param + WORD_SIMILAR + column);
+    }
+
+    private static String likeness(String column, String param) {
+        return "greatest(staff.similarity(" + column + ", " + param + "), staff.word_similarity(" + param + ", " + column + "))";
+    }
+
+    private static String orNull(String score) {
+        return score == null ? "NULL::real" : score;
+    }
+
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+}
