@@ -7,13 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Concern search and "possibly the same person", on the generated search columns of V17 and their indexes (pg_trgm
@@ -27,6 +30,9 @@ public class ConcernSearchRepository {
 
     private static final String WORD_SIMILAR = " OPERATOR(staff.<%) ";
     private static final String SIMILAR = " OPERATOR(staff.%) ";
+
+    /** The parts of the report, by {@code MatchedField} name, that a search with words looks for them in. */
+    private static final Map<String, String> TEXT_FIELDS = textFieldPaths();
 
     private final EntityManager em;
 
@@ -56,11 +62,20 @@ public class ConcernSearchRepository {
             Double reporterOrganisation, List<String> textFields) {
     }
 
-    /** Makes pg_trgm's operators use {@code threshold} for the rest of this transaction. */
+    /**
+     * Makes pg_trgm's operators use {@code threshold} for the rest of this transaction. On the transaction's connection
+     * as it is: a native query would have Hibernate work out the types of a result nobody reads, at every search.
+     */
     public void similarityThreshold(double threshold) {
         String value = Double.toString(threshold);
-        em.createNativeQuery("SELECT set_config('pg_trgm.similarity_threshold', :t, true), "
-                + "set_config('pg_trgm.word_similarity_threshold', :t, true)").setParameter("t", value).getSingleResult();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('pg_trgm.similarity_threshold', ?, true), "
+                    + "set_config('pg_trgm.word_similarity_threshold', ?, true)")) {
+                statement.setString(1, value);
+                statement.setString(2, value);
+                statement.executeQuery().close();
+            }
+        });
     }
 
     /**
@@ -118,24 +133,30 @@ public class ConcernSearchRepository {
                 params.put("afterRank", after.rank());
             }
         }
-        sql.append(scores.isEmpty() ? " ORDER BY received_at DESC, id DESC" : " ORDER BY rank DESC, received_at DESC, id DESC");
-        sql.append(" LIMIT :limit");
+        String order = scores.isEmpty() ? " ORDER BY received_at DESC, id DESC" : " ORDER BY rank DESC, received_at DESC, id DESC";
+        sql.append(order).append(" LIMIT :limit");
         params.put("limit", limit);
+        if (c.q() != null) {
+            // Which parts of the report hold the words, for the page only, in the same round trip.
+            StringBuilder page = new StringBuilder("SELECT s.id, s.rank, s.received_at, s.address, s.place, s.person_name, s.organisation");
+            for (String path : TEXT_FIELDS.values()) {
+                page.append(", tsvector_to_array(to_tsvector('danish', coalesce(c.report #>> '").append(path)
+                        .append("', ''))) && tsvector_to_array(to_tsvector('danish', :q))");
+            }
+            // (with words there are scores, so the page is in the order of its rank)
+            sql = page.append(" FROM (").append(sql).append(") s JOIN staff.concern c ON c.id = s.id")
+                    .append(" ORDER BY s.rank DESC, s.received_at DESC, s.id DESC");
+        }
 
         Query query = em.createNativeQuery(sql.toString());
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        Map<UUID, List<String>> textFields = c.q() == null ? Map.of() : textFields(rows.stream().map(r -> NativeColumns.uuid(r[0])).toList(), c.q());
         return rows.stream().map(r -> new Hit(NativeColumns.uuid(r[0]), (BigDecimal) r[1], NativeColumns.instant(r[2]), number(r[3]), number(r[4]),
-                number(r[5]), number(r[6]), textFields.getOrDefault(NativeColumns.uuid(r[0]), List.of()))).toList();
+                number(r[5]), number(r[6]), c.q() == null ? List.of() : textFields(r))).toList();
     }
 
-    /** The parts of the report, by {@code MatchedField} name, that hold any word of {@code q} (stemmed). */
-    private Map<UUID, List<String>> textFields(List<UUID> ids, String q) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
+    private static Map<String, String> textFieldPaths() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("DESCRIPTION", "{observations,description}");
         fields.put("SAFETY_NOTES", "{observations,safetyNotes}");
@@ -145,27 +166,19 @@ public class ConcernSearchRepository {
         fields.put("PLACE", "{whereabouts,placeDescription}");
         fields.put("USUAL_TIMES", "{whereabouts,usualTimes}");
         fields.put("REPORTER_ORGANISATION", "{reporter,organisation}");
-        StringBuilder sql = new StringBuilder("SELECT c.id");
-        for (String path : fields.values()) {
-            sql.append(", tsvector_to_array(to_tsvector('danish', coalesce(c.report #>> '").append(path)
-                    .append("', ''))) && tsvector_to_array(to_tsvector('danish', :q))");
-        }
-        sql.append(" FROM staff.concern c WHERE c.id IN (:ids)");
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql.toString()).setParameter("q", q).setParameter("ids", ids)
-                .getResultList();
-        List<String> names = List.copyOf(fields.keySet());
-        Map<UUID, List<String>> found = new HashMap<>();
-        for (Object[] row : rows) {
-            List<String> matched = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                if (Boolean.TRUE.equals(row[i + 1])) {
-                    matched.add(names.get(i));
-                }
+        return Collections.unmodifiableMap(fields);
+    }
+
+    /** The parts of the report that hold any word of the search (stemmed): the row's columns after the seven. */
+    private static List<String> textFields(Object[] row) {
+        List<String> matched = new ArrayList<>();
+        int i = 7;
+        for (String name : TEXT_FIELDS.keySet()) {
+            if (Boolean.TRUE.equals(row[i++])) {
+                matched.add(name);
             }
-            found.put(NativeColumns.uuid(row[0]), matched);
         }
-        return found;
+        return matched;
     }
 
     /**
