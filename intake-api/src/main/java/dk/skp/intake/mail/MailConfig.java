@@ -1,7 +1,7 @@
 package dk.skp.intake.mail;
 
+import dk.skp.model.mail.OutboxConfig;
 import io.smallrye.config.ConfigMapping;
-import java.time.Duration;
 import java.util.Optional;
 
 /** Mail from intake: receipts to reporters, alerts to the team. SMTP itself is configured with quarkus.mailer.*. */
@@ -19,25 +19,7 @@ public interface MailConfig {
 
     Outbox outbox();
 
-    interface Outbox {
-        /** How often the sender looks for due mails (a scheduler interval such as 5s). */
-        String sendInterval();
-
-        /** Mails claimed per round. */
-        int batchSize();
-
-        /** Failed attempts after which a mail is given up and its address erased. */
-        int maxAttempts();
-
-        /** Delay after the first failure; it doubles with every further failure. */
-        Duration firstBackoff();
-
-        Duration maxBackoff();
-
-        /**
-         * How long a claimed mail is hidden from other senders. Must outlast a round (batch-size times
-         * quarkus.mailer.timeout), or a slow round could be sent twice; a sender that dies mid-round is covered by it.
-         */
-        Duration claimLease();
+    /** The outbox's settings (dk.skp.model.mail.OutboxConfig), under skp.intake.mail.outbox. */
+    interface Outbox extends OutboxConfig {
     }
 }

@@ -60,10 +60,8 @@ public class SubmissionMails {
         this.intakeConfig = intakeConfig;
         this.clock = clock;
         this.teamInbox = config.teamInbox().map(String::strip).filter(SubmissionMails::isUsableAddress);
-        MailConfig.Outbox sending = config.outbox();
-        this.outbox = new MailOutbox("intake.mail_outbox", List.of(LANGUAGE, ACUTE_DANGER), new OutboxSettings(
-                sending.batchSize(), sending.maxAttempts(), sending.firstBackoff(), sending.maxBackoff(),
-                sending.claimLease()));
+        this.outbox = new MailOutbox("intake.mail_outbox", List.of(LANGUAGE, ACUTE_DANGER),
+                OutboxSettings.of(config.outbox()));
     }
 
     /** Intake's outbox, for {@link MailDelivery}. */

@@ -28,6 +28,12 @@ public record OutboxSettings(int batchSize, int maxAttempts, Duration firstBacko
         }
     }
 
+    /** The settings a service's configuration gives. */
+    public static OutboxSettings of(OutboxConfig config) {
+        return new OutboxSettings(config.batchSize(), config.maxAttempts(), config.firstBackoff(), config.maxBackoff(),
+                config.claimLease());
+    }
+
     /** Whether one more failure of {@code mail} gives it up. */
     public boolean lastAttempt(OutboxMail mail) {
         return mail.attempts() + 1 >= maxAttempts;

@@ -1,5 +1,6 @@
 package dk.skp.staff.config;
 
+import dk.skp.model.mail.OutboxConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -110,7 +111,7 @@ public interface StaffConfig {
         List<String> extraClosingDays();
     }
 
-    interface Mail {
+    interface Mail extends OutboxConfig {
         /** The coordinators' shared inbox, which gets the overdue digest; without it no digest is sent. */
         Optional<String> coordinatorsInbox();
 
@@ -132,26 +133,6 @@ public interface StaffConfig {
          * question; named in the mail to a reporter who left an e-mail address.
          */
         String reporterStatusPage();
-
-        /** How often the outbox is sent; "off" disables sending (tests send by hand). */
-        String sendInterval();
-
-        /** Mails claimed per round. */
-        int batchSize();
-
-        /** Failed sends after which a mail is given up (kept for an operator without its address) instead of retried. */
-        int maxAttempts();
-
-        /** Pause after the first failure; it doubles with every further failure. */
-        Duration firstBackoff();
-
-        Duration maxBackoff();
-
-        /**
-         * How long a claimed mail is hidden from other staff instances: it must outlast a round (batch-size times two
-         * tries of quarkus.mailer.timeout), and it covers an instance that dies mid-round.
-         */
-        Duration claimLease();
     }
 
     /** Concerns staff enter themselves, told by phone, in person, by e-mail or letter. */

@@ -79,9 +79,7 @@ public class StaffMail {
         this.clock = clock;
         this.config = config.mail();
         this.dataSource = dataSource;
-        StaffConfig.Mail mail = config.mail();
-        this.outbox = new MailOutbox("staff.mail_outbox", List.of(SUBJECT, BODY), new OutboxSettings(mail.batchSize(),
-                mail.maxAttempts(), mail.firstBackoff(), mail.maxBackoff(), mail.claimLease()));
+        this.outbox = new MailOutbox("staff.mail_outbox", List.of(SUBJECT, BODY), OutboxSettings.of(config.mail()));
         String code = config.mail().language().strip();
         if (!code.equals("da") && !code.equals("en")) {
             throw new IllegalArgumentException("skp.staff.mail.language must be da or en, not " + code);
