@@ -9,12 +9,14 @@ out=${1:?usage: maven-build.sh OUTPUT_DIR}
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     echo "[client] ERROR: the staff client is built with Node.js and npm, and this machine has no $(command -v node >/dev/null && echo npm || echo node)." >&2
-    echo "[client]   install them (bin/test and .ci/run do: apt-get install -y nodejs npm), or build without the client: -Dskp.client.skip" >&2
+    echo "[client]   bin/test and bin/run install them (bin/ensure-node); for ./mvnw by hand: PATH=\$(bin/ensure-node)\$PATH ./mvnw ..." >&2
+    echo "[client]   or build without the client: -Dskp.client.skip" >&2
     exit 1
 fi
-major=$(node -p 'process.versions.node.split(".")[0]')
-if ((major < 20)); then
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a == 20 && b >= 19) ? 0 : 1)'; then
     echo "[client] ERROR: Node.js $(node -v) is too old for the client's build tools (Vite needs 20.19 or newer)." >&2
+    echo "[client]   bin/test and bin/run fetch a newer one where the distribution's is older (bin/ensure-node); for ./mvnw by" >&2
+    echo "[client]   hand: PATH=\$(bin/ensure-node)\$PATH ./mvnw ..." >&2
     exit 1
 fi
 

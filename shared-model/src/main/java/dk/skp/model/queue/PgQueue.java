@@ -195,15 +195,18 @@ public final class PgQueue {
     }
 
     /**
-     * Deletes up to {@code limit} messages that died before {@code cutoff}, oldest first, and says which. For
-     * retention: a message nobody replayed in that time will not be, and its payload is personal data. Rows another
-     * transaction holds (an admin replaying one right now) are skipped.
+     * Deletes up to {@code limit} messages that died before {@code cutoff}, oldest first, and says which, oldest first.
+     * For retention: a message nobody replayed in that time will not be, and its payload is personal data. Rows another
+     * transaction holds (an admin replaying one right now) are skipped. (RETURNING gives rows in the order the DELETE
+     * met them, which is the table's, not the sub-select's: the outer ORDER BY is what makes the order.)
      */
     public List<DeadMessage> discardDeadBefore(Connection connection, Instant cutoff, int limit) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("""
-                DELETE FROM queue.message WHERE id IN (
-                    SELECT id FROM queue.message WHERE dead_at < ? ORDER BY dead_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, topic, enqueued_at, attempts, last_error, dead_at""")) {
+                WITH discarded AS (
+                    DELETE FROM queue.message WHERE id IN (
+                        SELECT id FROM queue.message WHERE dead_at < ? ORDER BY dead_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+                    RETURNING id, topic, enqueued_at, attempts, last_error, dead_at)
+                SELECT id, topic, enqueued_at, attempts, last_error, dead_at FROM discarded ORDER BY dead_at, id""")) {
             delete.setTimestamp(1, Timestamp.from(cutoff));
             delete.setInt(2, limit);
             try (ResultSet rows = delete.executeQuery()) {
