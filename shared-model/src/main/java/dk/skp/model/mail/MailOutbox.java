@@ -138,9 +138,8 @@ public final class MailOutbox {
      * attempt allowed, is given up for an operator with its address erased.
      *
      * @param error why, in words that contain no address and nothing of the concern ({@link MailErrors})
-     * @return whether the mail was given up
      */
-    public boolean failed(Connection connection, OutboxMail mail, String error, Instant now) throws SQLException {
+    public void failed(Connection connection, OutboxMail mail, String error, Instant now) throws SQLException {
         int failures = mail.attempts() + 1;
         boolean giveUp = settings.lastAttempt(mail);
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
@@ -158,7 +157,6 @@ public final class MailOutbox {
             update.setObject(8, mail.id());
             update.executeUpdate();
         }
-        return giveUp;
     }
 
     /** Hands claimed mails that were not tried back, due at {@code now}, without counting an attempt. */
