@@ -408,7 +408,7 @@ class FaultsIT {
         return figures;
     }
 
-    /** "registered concern" lines in each staff instance's log (one per registration, committed or not). */
+    /** "registered concern" lines in each staff instance's log (one per committed registration). */
     private static String registrationsLogged(PackagedSystem system) throws IOException {
         List<String> counts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {

@@ -10,7 +10,10 @@ import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernStatus;
 import dk.skp.staff.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +33,14 @@ public class ConcernIntakeService {
     private final ConcernRepository concerns;
     private final Deadlines deadlines;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transaction;
 
-    public ConcernIntakeService(ConcernRepository concerns, Deadlines deadlines, Clock clock) {
+    public ConcernIntakeService(ConcernRepository concerns, Deadlines deadlines, Clock clock,
+            TransactionSynchronizationRegistry transaction) {
         this.concerns = concerns;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /**
@@ -67,10 +73,8 @@ public class ConcernIntakeService {
             return 0;
         }
         concerns.persistBatched(fresh);
-        for (ConcernEntity concern : fresh) {
-            LogFields.infof(LOG, concern.reference, "registered concern %s (%s, urgency %s)", concern.reference, concern.channel,
-                    concern.urgency);
-        }
+        onCommit(() -> fresh.forEach(concern -> LogFields.infof(LOG, concern.reference, "registered concern %s (%s, urgency %s)",
+                concern.reference, concern.channel, concern.urgency)));
         return fresh.size();
     }
 
@@ -84,10 +88,29 @@ public class ConcernIntakeService {
         concern.enteredBy = takenBy.subject();
         concern.enteredByName = takenBy.name();
         concerns.persist(concern);
-        LogFields.infof(LOG, concern.reference, "registered concern %s (%s, urgency %s), entered by staff", concern.reference,
-                concern.channel,
-                concern.urgency);
+        onCommit(() -> LogFields.infof(LOG, concern.reference, "registered concern %s (%s, urgency %s), entered by staff",
+                concern.reference, concern.channel, concern.urgency));
         return concern;
+    }
+
+    /**
+     * Says "registered" once it is true: after the caller's transaction committed. A batch that fails is rolled back
+     * and retried one message at a time, and a rolled-back entry registered nothing; neither is logged as registered.
+     */
+    private void onCommit(Runnable log) {
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    log.run();
+                }
+            }
+        });
     }
 
     private ConcernEntity newConcern(ConcernSubmitted message) {

@@ -20,6 +20,13 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import dk.skp.staff.entry.ConcernIntakeService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 
 @QuarkusTest
 @QuarkusTestResource(value = StaffDatabase.class, restrictToAnnotatedClass = true)
@@ -59,6 +66,46 @@ class ConcernSubmittedConsumerTest {
         consumer.drainNow();
         dk.skp.staff.Await.until(() -> StaffDatabase.count("SELECT count(*) FROM queue.message WHERE id = '" + message.messageId() + "'") == 0);
         assertEquals(1, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '" + message.messageId() + "'"));
+    }
+
+    @Inject
+    ConcernIntakeService intake;
+
+    @Test
+    void registeredIsLoggedOnceTheTransactionCommittedAndNotForOneRolledBack() {
+        List<String> log = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                log.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ConcernSubmitted rolledBack = Messages.fresh(Instant.now());
+        ConcernSubmitted committed = Messages.fresh(Instant.now());
+        Logger.getLogger("dk.skp").addHandler(capture);
+        try {
+            // (a transaction marked rollback-only is rolled back where it would commit, and says so)
+            org.junit.jupiter.api.Assertions.assertThrows(io.quarkus.narayana.jta.QuarkusTransactionException.class,
+                    () -> QuarkusTransaction.requiringNew().run(() -> {
+                        intake.registerAll(List.of(rolledBack));
+                        assertTrue(log.stream().noneMatch(l -> l.contains(rolledBack.reference())), "logged before the commit: " + log);
+                        QuarkusTransaction.setRollbackOnly();
+                    }));
+            QuarkusTransaction.requiringNew().run(() -> intake.registerAll(List.of(committed)));
+        } finally {
+            Logger.getLogger("dk.skp").removeHandler(capture);
+        }
+        assertEquals(0, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '" + rolledBack.messageId() + "'"));
+        assertTrue(log.stream().noneMatch(l -> l.contains(rolledBack.reference())), "a rolled-back registration was logged: " + log);
+        assertEquals(1, log.stream().filter(l -> l.contains("registered concern " + committed.reference())).count(), "" + log);
     }
 
     @Test
