@@ -22,11 +22,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import dk.skp.staff.entry.ConcernIntakeService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 
 @QuarkusTest
 @QuarkusTestResource(value = StaffDatabase.class, restrictToAnnotatedClass = true)
@@ -73,24 +68,10 @@ class ConcernSubmittedConsumerTest {
 
     @Test
     void registeredIsLoggedOnceTheTransactionCommittedAndNotForOneRolledBack() {
-        List<String> log = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                log.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
         ConcernSubmitted rolledBack = Messages.fresh(Instant.now());
         ConcernSubmitted committed = Messages.fresh(Instant.now());
-        Logger.getLogger("dk.skp").addHandler(capture);
+        dk.skp.staff.LogCapture capture = dk.skp.staff.LogCapture.of("dk.skp");
+        List<String> log = capture.lines();
         try {
             // (a transaction marked rollback-only is rolled back where it would commit, and says so)
             org.junit.jupiter.api.Assertions.assertThrows(io.quarkus.narayana.jta.QuarkusTransactionException.class,
@@ -101,7 +82,7 @@ class ConcernSubmittedConsumerTest {
                     }));
             QuarkusTransaction.requiringNew().run(() -> intake.registerAll(List.of(committed)));
         } finally {
-            Logger.getLogger("dk.skp").removeHandler(capture);
+            capture.stop();
         }
         assertEquals(0, StaffDatabase.count("SELECT count(*) FROM staff.concern WHERE message_id = '" + rolledBack.messageId() + "'"));
         assertTrue(log.stream().noneMatch(l -> l.contains(rolledBack.reference())), "a rolled-back registration was logged: " + log);

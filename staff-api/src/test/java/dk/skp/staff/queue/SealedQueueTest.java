@@ -15,6 +15,7 @@ import dk.skp.model.queue.SealedPayload;
 import dk.skp.staff.Await;
 import dk.skp.staff.ConcernSteps;
 import dk.skp.staff.Messages;
+import dk.skp.staff.LogCapture;
 import dk.skp.staff.StaffDatabase;
 import dk.skp.staff.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,11 +27,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,31 +41,18 @@ import org.junit.jupiter.api.Test;
 class SealedQueueTest {
 
     private static final String ADMIN = Tokens.of("admin", "admin-1");
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            log.add((record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage())
-                    + (record.getThrown() == null ? "" : " " + record.getThrown()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture capture;
+    private List<String> log;
 
     @BeforeEach
     void captureTheLog() {
-        Logger.getLogger("dk.skp").addHandler(capture);
+        capture = LogCapture.of("dk.skp");
+        log = capture.lines();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("dk.skp").removeHandler(capture);
+        capture.stop();
     }
 
     @Test

@@ -21,11 +21,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,29 +105,7 @@ class SecurityEventsTest {
     }
 
     private static List<String> capture(Runnable requests) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(SecurityLog.CATEGORY);
-        logger.addHandler(handler);
-        try {
-            requests.run();
-        } finally {
-            logger.removeHandler(handler);
-        }
-        return lines;
+        return dk.skp.staff.LogCapture.during(SecurityLog.CATEGORY, requests);
     }
 
     private static java.security.PrivateKey privateKey() {
