@@ -32,7 +32,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns entities into the records the REST layer gets; the only place that knows both. */
+/**
+ * Turns entities, and the rows lists read ({@link ListedConcern}), into the records the REST layer gets; the only place
+ * that knows both.
+ */
 @ApplicationScoped
 public class ConcernMapper {
 
