@@ -21,7 +21,12 @@ public final class ServedArea {
 
     /** Whether the concern was found at a postcode the municipality does not serve; never without a postcode. */
     public boolean outside(Whereabouts whereabouts) {
-        return whereabouts != null && !profile.serves(whereabouts.postcode());
+        return whereabouts != null && outside(whereabouts.postcode());
+    }
+
+    /** Whether a concern found at this postcode lies outside the area; never without a postcode. */
+    public boolean outside(String postcode) {
+        return postcode != null && !profile.serves(postcode);
     }
 
     /**

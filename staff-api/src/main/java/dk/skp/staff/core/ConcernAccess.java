@@ -5,9 +5,11 @@ import dk.skp.model.problem.ProblemType;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.repository.ListedConcern;
 import dk.skp.staff.security.SecurityLog;
 import dk.skp.staff.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -32,7 +34,15 @@ public class ConcernAccess {
      * coordinator tells them. Reopened, it is assigned afresh.
      */
     public static boolean mayRead(Viewer viewer, ConcernEntity concern) {
-        return viewer.seesAllConcerns() || (viewer.subject().equals(concern.assignedTo) && concern.endedAt == null);
+        return mayRead(viewer, concern.assignedTo, concern.endedAt);
+    }
+
+    public static boolean mayRead(Viewer viewer, ListedConcern concern) {
+        return mayRead(viewer, concern.assignedTo(), concern.endedAt());
+    }
+
+    private static boolean mayRead(Viewer viewer, String assignedTo, Instant endedAt) {
+        return viewer.seesAllConcerns() || (viewer.subject().equals(assignedTo) && endedAt == null);
     }
 
     public ConcernEntity readable(Viewer viewer, UUID id) {

@@ -9,6 +9,7 @@ import dk.skp.staff.repository.ContactAttemptEntity;
 import dk.skp.staff.repository.ContactAttemptRepository;
 import dk.skp.staff.repository.ContactPersonEntity;
 import dk.skp.staff.repository.ContactPersonRepository;
+import dk.skp.staff.repository.ListedConcern;
 import dk.skp.staff.repository.ConcernQuestionEntity;
 import dk.skp.staff.repository.ReporterQuestionRepository;
 import dk.skp.staff.core.ReporterQuestionViews.ReporterChannel;
@@ -27,11 +28,14 @@ import dk.skp.staff.vocabulary.VisitTeam;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Turns entities into the records the REST layer gets; the only place that knows both. */
+/**
+ * Turns entities, and the rows lists read ({@link ListedConcern}), into the records the REST layer gets; the only place
+ * that knows both.
+ */
 @ApplicationScoped
 public class ConcernMapper {
 
@@ -90,10 +94,9 @@ public class ConcernMapper {
         return channels;
     }
 
-    /** Summaries of a page of concerns, with the names of the contact persons who hold them (one query). */
-    public List<ConcernSummary> summaries(List<ConcernEntity> page) {
-        Map<String, String> names = contactPersons.namesBySubject(page.stream().map(c -> c.assignedTo).toList());
-        return page.stream().map(c -> summary(c, names.get(c.assignedTo))).toList();
+    /** Summaries of a page of concerns, read as lists read them (with the names of the contact persons who hold them). */
+    public List<ConcernSummary> summaries(Collection<ListedConcern> page) {
+        return page.stream().map(this::summary).toList();
     }
 
     /** Worked out from the profile as staff reads it, so the message from intake needs no flag of its own. */
@@ -101,10 +104,11 @@ public class ConcernMapper {
         return c.report != null && servedArea.outside(c.report.whereabouts());
     }
 
-    private ConcernSummary summary(ConcernEntity c, String assignedToName) {
-        return new ConcernSummary(c.id, c.reference, c.status, c.urgency, c.acuteDanger, c.channel, c.receivedAt,
-                c.priority, c.targetGroups, c.district, c.assignedTo, assignedToName, c.triageDueAt, c.firstAttemptDueAt,
-                c.version, outsideArea(c));
+    /** A concern in a list. Outside the area as {@link #outsideArea(ConcernEntity)}: the postcode is all it looks at. */
+    public ConcernSummary summary(ListedConcern c) {
+        return new ConcernSummary(c.id(), c.reference(), c.status(), c.urgency(), c.acuteDanger(), c.channel(),
+                c.receivedAt(), c.priority(), c.targetGroups(), c.district(), c.assignedTo(), c.assignedToName(),
+                c.triageDueAt(), c.firstAttemptDueAt(), c.version(), servedArea.outside(c.postcode()));
     }
 
     public static SafetyBriefing briefing(ConcernEntity c) {

@@ -9,6 +9,7 @@ import dk.skp.staff.core.Slice;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernFilter;
 import dk.skp.staff.repository.ConcernRepository;
+import dk.skp.staff.repository.ListedConcern;
 import dk.skp.staff.core.ConcernViews.LinkedConcerns;
 import dk.skp.staff.core.ConcernViews.SafetyBriefing;
 import dk.skp.staff.security.Viewer;
@@ -62,7 +63,7 @@ public class ConcernQueryService {
 
     private ConcernPage page(Viewer viewer, ConcernFilter filter, String after, int limit) {
         PageCursor cursor = PageCursor.decode(after);
-        Slice<ConcernEntity> page = Slice.of(concerns.page(filter, cursor == null ? null : cursor.receivedAt(),
+        Slice<ListedConcern> page = Slice.of(concerns.page(filter, cursor == null ? null : cursor.receivedAt(),
                 cursor == null ? null : cursor.id(), limit + 1), limit);
 
         Map<String, Object> criteria = new LinkedHashMap<>();
@@ -78,7 +79,7 @@ public class ConcernQueryService {
         audit.record(viewer, AuditLog.Action.SEARCH, null, criteria);
 
         return new ConcernPage(mapper.summaries(page.rows()),
-                page.next(last -> new PageCursor(last.receivedAt, last.id).encode()));
+                page.next(last -> new PageCursor(last.receivedAt(), last.id()).encode()));
     }
 
     private static void putIfPresent(Map<String, Object> criteria, String name, Object value) {

@@ -8,9 +8,9 @@ import dk.skp.staff.core.AuditLog;
 import dk.skp.staff.core.ConcernMapper;
 import dk.skp.staff.core.ConcernSummary;
 import dk.skp.staff.core.Slice;
-import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
 import dk.skp.staff.repository.ConcernRepository.InboxRow;
+import dk.skp.staff.repository.ListedConcern;
 import dk.skp.staff.repository.ReporterQuestionRepository;
 import dk.skp.staff.rest.ApiLimits;
 import dk.skp.staff.security.Viewer;
@@ -25,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -79,8 +77,7 @@ public class Inbox {
     public InboxPage page(Viewer viewer, String after, int limit) {
         Instant now = clock.instant();
         Slice<InboxRow> page = Slice.of(concerns.inbox(now, now.plus(SOON), decode(after), limit + 1), limit);
-        Map<UUID, ConcernEntity> byId = concerns.byIds(page.rows().stream().map(InboxRow::id).toList()).stream()
-                .collect(Collectors.toMap(c -> c.id, Function.identity()));
+        Map<UUID, ListedConcern> byId = concerns.listed(page.rows().stream().map(InboxRow::id).toList());
 
         Map<String, Object> criteria = new LinkedHashMap<>();
         criteria.put("view", "inbox");
@@ -89,19 +86,14 @@ public class Inbox {
 
         // A concern may have moved on between the two queries; its row then shows with what it holds now.
         List<InboxRow> rows = page.rows().stream().filter(row -> byId.containsKey(row.id())).toList();
-        List<ConcernEntity> inOrder = rows.stream().map(row -> byId.get(row.id())).toList();
+        List<ListedConcern> inOrder = rows.stream().map(row -> byId.get(row.id())).toList();
         List<ConcernSummary> summaries = mapper.summaries(inOrder);
         java.util.Set<UUID> unread = questions.withUnreadAnswers(rows.stream().map(InboxRow::id).toList());
         List<InboxItem> items = IntStream.range(0, rows.size())
-                .mapToObj(i -> new InboxItem(summaries.get(i), Attention.values()[rows.get(i).rank()], indicators(inOrder.get(i)),
+                .mapToObj(i -> new InboxItem(summaries.get(i), Attention.values()[rows.get(i).rank()], inOrder.get(i).indicators(),
                         unread.contains(rows.get(i).id())))
                 .toList();
         return new InboxPage(items, page.next(Inbox::encode));
-    }
-
-    private static List<Indicator> indicators(ConcernEntity c) {
-        return c.report.observations() == null || c.report.observations().indicators() == null ? List.of()
-                : c.report.observations().indicators();
     }
 
     private static String encode(InboxRow row) {

@@ -1,21 +1,32 @@
 package dk.skp.staff.repository;
 
+import dk.skp.model.vocabulary.Channel;
+import dk.skp.model.vocabulary.Indicator;
+import dk.skp.model.vocabulary.TargetGroup;
 import dk.skp.model.vocabulary.Urgency;
 import dk.skp.staff.mail.OverdueConcern.Deadline;
 import dk.skp.staff.vocabulary.Priority;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 
@@ -62,42 +73,43 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
      * Newest first, by (receivedAt, id); {@code after} is the last row of the previous page. Seeks instead of
      * skipping, so page 500 costs what page 1 does.
      */
-    public List<ConcernEntity> page(ConcernFilter filter, Instant afterReceivedAt, UUID afterId, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
+    public List<ListedConcern> page(ConcernFilter filter, Instant afterReceivedAt, UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder(LISTED).append(" WHERE true");
+        List<Object> params = new ArrayList<>();
         if (filter.status() != null) {
-            query.append(" and status = :status");
-            params.and("status", filter.status());
+            sql.append(" AND c.status = ?");
+            params.add(filter.status().name());
         }
         if (filter.reference() != null) {
-            query.append(" and reference = :reference");
-            params.and("reference", filter.reference());
+            sql.append(" AND c.reference = ?");
+            params.add(filter.reference());
         }
         if (filter.assignedTo() != null) {
-            query.append(" and assignedTo = :assignedTo");
-            params.and("assignedTo", filter.assignedTo());
+            sql.append(" AND c.assigned_to = ?");
+            params.add(filter.assignedTo());
         }
         if (filter.priority() != null) {
-            query.append(" and priority = :priority");
-            params.and("priority", filter.priority());
+            sql.append(" AND c.priority = ?");
+            params.add(filter.priority().name());
         }
         if (filter.district() != null) {
-            query.append(" and lower(district) = lower(:district)");
-            params.and("district", filter.district());
+            sql.append(" AND lower(c.district) = lower(?)");
+            params.add(filter.district());
         }
         if (filter.claimable()) {
-            query.append(" and status = :claimableStatus and assignedTo is null");
-            params.and("claimableStatus", ConcernStatus.TRIAGED);
+            sql.append(" AND c.status = ? AND c.assigned_to IS NULL");
+            params.add(ConcernStatus.TRIAGED.name());
         }
         if (filter.openOnly()) {
-            query.append(" and endedAt is null");
+            sql.append(" AND c.ended_at IS NULL");
         }
         if (afterReceivedAt != null) {
-            query.append(" and (receivedAt < :afterAt or (receivedAt = :afterAt and id < :afterId))");
-            params.and("afterAt", afterReceivedAt).and("afterId", afterId);
+            sql.append(" AND (c.received_at < ? OR (c.received_at = ? AND c.id < ?))");
+            params.addAll(List.of(afterReceivedAt, afterReceivedAt, afterId));
         }
-        query.append(" order by receivedAt desc, id desc");
-        return find(query.toString(), params).page(0, limit).list();
+        sql.append(" ORDER BY c.received_at DESC, c.id DESC LIMIT ?");
+        params.add(limit);
+        return listed(sql.toString(), params);
     }
 
     /**
@@ -213,8 +225,87 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
     public record InboxRow(UUID id, int rank, Instant due, Instant receivedAt) {
     }
 
-    public List<ConcernEntity> byIds(List<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    /**
+     * What lists show of a concern: its summary's columns, the name of the contact person who holds it and of the report
+     * only the postcode (its search column) and the indicators, read by plain JDBC on the transaction's connection. No
+     * entities are loaded, so no report is parsed and no snapshot is kept for a flush to compare. It reads the database
+     * as it is: changes not flushed yet are not in it (lists run in transactions of their own that change no concern).
+     */
+    private static final String LISTED = "SELECT c.id, c.reference, c.status, c.urgency, c.acute_danger, c.channel,"
+            + " c.received_at, c.priority, c.target_groups, c.district, c.assigned_to,"
+            + " (SELECT p.name FROM staff.contact_person p WHERE p.subject = c.assigned_to),"
+            + " c.triage_due_at, c.first_attempt_due_at, c.version, c.ended_at, c.search_postcode,"
+            + " CASE WHEN jsonb_typeof(c.report #> '{observations,indicators}') = 'array'"
+            + " THEN ARRAY(SELECT jsonb_array_elements_text(c.report #> '{observations,indicators}')) END"
+            + " FROM staff.concern c";
+
+    /**
+     * The concerns of these ids as lists show them, by id; those that do not exist are left out. One query whose text
+     * is the same for any number of ids (they go as one array), so the driver and PostgreSQL prepare it once.
+     */
+    public Map<UUID, ListedConcern> listed(List<UUID> ids) {
+        Map<UUID, ListedConcern> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(LISTED + " WHERE c.id = ANY (?)")) {
+                    statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                    return listed(statement);
+                }
+            }).forEach(row -> byId.put(row.id(), row));
+        }
+        return byId;
+    }
+
+    private List<ListedConcern> listed(String sql, List<Object> params) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    Object value = params.get(i);
+                    statement.setObject(i + 1, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
+                }
+                return listed(statement);
+            }
+        });
+    }
+
+    private static List<ListedConcern> listed(PreparedStatement statement) throws SQLException {
+        List<ListedConcern> rows = new ArrayList<>();
+        try (ResultSet r = statement.executeQuery()) {
+            while (r.next()) {
+                rows.add(new ListedConcern(r.getObject(1, UUID.class), r.getString(2), ConcernStatus.valueOf(r.getString(3)),
+                        Urgency.valueOf(r.getString(4)), r.getBoolean(5), Channel.valueOf(r.getString(6)), instant(r, 7),
+                        r.getString(8) == null ? null : Priority.valueOf(r.getString(8)), codes(r, 9, TargetGroup::valueOf),
+                        r.getString(10), r.getString(11), r.getString(12), instant(r, 13), instant(r, 14), r.getLong(15),
+                        instant(r, 16), r.getString(17), orEmpty(codes(r, 18, Indicator::valueOf))));
+            }
+        }
+        return rows;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A text array of codes as a list (null for SQL NULL), as Hibernate reads an array of enums by name. */
+    private static <T> List<T> codes(ResultSet r, int column, Function<String, T> code) throws SQLException {
+        Array array = r.getArray(column);
+        if (array == null) {
+            return null;
+        }
+        try {
+            List<T> codes = new ArrayList<>();
+            for (Object name : (Object[]) array.getArray()) {
+                codes.add(name == null ? null : code.apply((String) name));
+            }
+            return codes;
+        } finally {
+            array.free();
+        }
     }
 
     /** The concerns of one link group, oldest first: the order in which the team heard of the person. */

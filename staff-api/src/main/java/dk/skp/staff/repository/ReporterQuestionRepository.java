@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Questions to reporters: staff.concern_question (who asked, the answer) and exchange.reporter_question (the text
@@ -82,13 +85,23 @@ public class ReporterQuestionRepository {
 
     /** Which of these concerns have an answer that nobody of the team has read yet. */
     public Set<UUID> withUnreadAnswers(Collection<UUID> concernIds) {
+        Set<UUID> unread = new HashSet<>();
         if (concernIds.isEmpty()) {
-            return Set.of();
+            return unread;
         }
-        return new HashSet<>(em().createQuery("""
-                select distinct concernId from ConcernQuestionEntity
-                 where concernId in :ids and answerReceivedAt is not null and answerReadAt is null""", UUID.class)
-                .setParameter("ids", concernIds).getResultList());
+        // By JDBC with the ids as one array: the same text for any page (an HQL "in" is translated anew for each size).
+        em().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT concern_id FROM staff.concern_question"
+                    + " WHERE concern_id = ANY (?) AND answer_received_at IS NOT NULL AND answer_read_at IS NULL")) {
+                statement.setArray(1, connection.createArrayOf("uuid", concernIds.toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        unread.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return unread;
     }
 
     /**

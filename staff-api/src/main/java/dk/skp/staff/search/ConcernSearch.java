@@ -14,6 +14,7 @@ import dk.skp.staff.core.ConcernSummary;
 import dk.skp.staff.core.Slice;
 import dk.skp.staff.repository.ConcernEntity;
 import dk.skp.staff.repository.ConcernRepository;
+import dk.skp.staff.repository.ListedConcern;
 import dk.skp.staff.search.ConcernSearchRepository.Candidate;
 import dk.skp.staff.search.ConcernSearchRepository.Criteria;
 import dk.skp.staff.search.ConcernSearchRepository.Hit;
@@ -36,8 +37,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Finding the same person: concern search by what the report says, and the concerns that may be about the same
@@ -82,15 +81,17 @@ public class ConcernSearch {
 
         search.similarityThreshold(similarity);
         Slice<Hit> page = Slice.of(search.search(criteria, cursor == null ? null : cursor.after(), limit + 1), limit);
-        List<ConcernSummary> summaries = summariesInOrder(page.rows().stream().map(Hit::id).toList());
-        List<SearchHit> hits = new ArrayList<>(summaries.size());
-        for (int i = 0; i < summaries.size(); i++) {
-            hits.add(new SearchHit(summaries.get(i), reasons(page.rows().get(i), criteria)));
+        // In the ranked order; a concern deleted since the search query (a discarded queue message) is left out.
+        Map<UUID, ListedConcern> byId = concerns.listed(page.rows().stream().map(Hit::id).toList());
+        List<Hit> found = page.rows().stream().filter(hit -> byId.containsKey(hit.id())).toList();
+        List<SearchHit> hits = new ArrayList<>(found.size());
+        for (Hit hit : found) {
+            hits.add(new SearchHit(mapper.summary(byId.get(hit.id())), reasons(hit, criteria)));
         }
 
         Map<String, Object> details = describe(criteria);
         page.describe(details, trimmed(request.after()), limit);
-        details.put("shown", page.rows().stream().map(hit -> hit.id().toString()).toList());
+        details.put("shown", found.stream().map(hit -> hit.id().toString()).toList());
         audit.record(viewer, AuditLog.Action.SEARCH, null, details);
         return new SearchPage(hits, page.next(last -> new SearchCursor(last.rank(), last.receivedAt(), last.id()).encode()));
     }
@@ -109,10 +110,9 @@ public class ConcernSearch {
             search.similarityThreshold(similarity);
             found = search.samePerson(concern.id, traits, maxCandidates);
         }
-        Map<UUID, ConcernEntity> byId = concerns.byIds(found.stream().map(Candidate::id).toList()).stream()
-                .filter(c -> ConcernAccess.mayRead(viewer, c))
-                .collect(Collectors.toMap(c -> c.id, Function.identity()));
-        List<Candidate> shown = found.stream().filter(c -> byId.containsKey(c.id())).toList();
+        Map<UUID, ListedConcern> byId = concerns.listed(found.stream().map(Candidate::id).toList());
+        List<Candidate> shown = found.stream()
+                .filter(c -> byId.containsKey(c.id()) && ConcernAccess.mayRead(viewer, byId.get(c.id()))).toList();
         List<ConcernSummary> summaries = mapper.summaries(shown.stream().map(c -> byId.get(c.id())).toList());
         List<SamePersonCandidate> candidates = new ArrayList<>(shown.size());
         for (int i = 0; i < shown.size(); i++) {
@@ -198,12 +198,6 @@ public class ConcernSearch {
         if (value != null) {
             details.put(name, value);
         }
-    }
-
-    /** Summaries in the order of {@code ids} (the ranked order), with the contact persons' names. */
-    private List<ConcernSummary> summariesInOrder(List<UUID> ids) {
-        Map<UUID, ConcernEntity> byId = concerns.byIds(ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
-        return mapper.summaries(ids.stream().map(byId::get).toList());
     }
 
     private static List<MatchReason> reasons(Hit hit, Criteria c) {

@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hibernate.Session;
 
 /**
@@ -148,12 +152,51 @@ public class ConcernSearchRepository {
                     .append(" ORDER BY s.rank DESC, s.received_at DESC, s.id DESC");
         }
 
-        Query query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = rows(sql.toString(), params);
         return rows.stream().map(r -> new Hit(NativeColumns.uuid(r[0]), (BigDecimal) r[1], NativeColumns.instant(r[2]), number(r[3]), number(r[4]),
                 number(r[5]), number(r[6]), c.q() == null ? List.of() : textFields(r))).toList();
+    }
+
+    /** A named parameter of the queries here: a colon and a name, not a cast's double colon. */
+    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):(\\w+)");
+
+    /**
+     * The rows of a query with named parameters, by plain JDBC on the transaction's connection, each column as the
+     * driver gives it: a search runs one query per page, and Hibernate's native query would work out the types of its
+     * result and bind its parameters anew each time.
+     */
+    private List<Object[]> rows(String sql, Map<String, Object> params) {
+        List<Object> values = new ArrayList<>();
+        Matcher parameter = PARAMETER.matcher(sql);
+        StringBuilder positional = new StringBuilder();
+        while (parameter.find()) {
+            if (!params.containsKey(parameter.group(1))) {
+                throw new IllegalStateException("no value for :" + parameter.group(1));
+            }
+            values.add(params.get(parameter.group(1)));
+            parameter.appendReplacement(positional, "?");
+        }
+        parameter.appendTail(positional);
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(positional.toString())) {
+                for (int i = 0; i < values.size(); i++) {
+                    Object value = values.get(i);
+                    statement.setObject(i + 1, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
+                }
+                List<Object[]> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        Object[] row = new Object[columns];
+                        for (int i = 0; i < columns; i++) {
+                            row[i] = result.getObject(i + 1);
+                        }
+                        rows.add(row);
+                    }
+                }
+                return rows;
+            }
+        });
     }
 
     private static Map<String, String> textFieldPaths() {
