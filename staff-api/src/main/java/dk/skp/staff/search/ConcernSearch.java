@@ -56,7 +56,6 @@ public class ConcernSearch {
     private final ConcernAccess access;
     private final ConcernMapper mapper;
     private final AuditLog audit;
-    private final double similarity;
     private final int maxCandidates;
     private final ZoneId zone;
 
@@ -67,7 +66,6 @@ public class ConcernSearch {
         this.access = access;
         this.mapper = mapper;
         this.audit = audit;
-        this.similarity = config.search().similarity();
         this.maxCandidates = config.search().maxCandidates();
         this.zone = config.zone();
     }
@@ -79,7 +77,6 @@ public class ConcernSearch {
         SearchCursor cursor = SearchCursor.decode(request.after());
         int limit = request.limit() == null ? DEFAULT_PAGE_SIZE : request.limit();
 
-        search.similarityThreshold(similarity);
         Slice<Hit> page = Slice.of(search.search(criteria, cursor == null ? null : cursor.after(), limit + 1), limit);
         // In the ranked order; a concern deleted since the search query (a discarded queue message) is left out.
         Map<UUID, ListedConcern> byId = concerns.listed(page.rows().stream().map(Hit::id).toList());
@@ -107,7 +104,6 @@ public class ConcernSearch {
         Traits traits = search.traits(concern.id);
         List<Candidate> found = List.of();
         if (traits != null) {
-            search.similarityThreshold(similarity);
             found = search.samePerson(concern.id, traits, maxCandidates);
         }
         Map<UUID, ListedConcern> byId = concerns.listed(found.stream().map(Candidate::id).toList());

@@ -67,22 +67,6 @@ public class ConcernSearchRepository {
     }
 
     /**
-     * Makes pg_trgm's operators use {@code threshold} for the rest of this transaction. On the transaction's connection
-     * as it is: a native query would have Hibernate work out the types of a result nobody reads, at every search.
-     */
-    public void similarityThreshold(double threshold) {
-        String value = Double.toString(threshold);
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('pg_trgm.similarity_threshold', ?, true), "
-                    + "set_config('pg_trgm.word_similarity_threshold', ?, true)")) {
-                statement.setString(1, value);
-                statement.setString(2, value);
-                statement.executeQuery().close();
-            }
-        });
-    }
-
-    /**
      * Best matches first (rank), then the newest; keyset paging on (rank, received_at, id). Without a text criterion
      * every rank is 0, and the order is the newest first, which the (received_at, id) indexes serve.
      */
@@ -255,7 +239,7 @@ public class ConcernSearchRepository {
      * Other concerns, not erased, with a similar address, the same postcode and a similar place description, or a
      * similar name; the most alike first, then the newest. Similar means pg_trgm's similarity of the two texts, or
      * the word similarity of this one within the other ("Vestergade 12" within "Vestergade 12, 2. th."), reaching the
-     * threshold set by {@link #similarityThreshold}.
+     * threshold skp.staff.search.similarity (set on every pooled connection as it starts: application.properties).
      */
     public List<Candidate> samePerson(UUID id, Traits t, int limit) {
         // Each way is asked on its own, so that each reads its index (an OR across columns would make PostgreSQL
