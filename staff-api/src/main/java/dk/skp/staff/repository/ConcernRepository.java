@@ -10,12 +10,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -246,40 +244,17 @@ public class ConcernRepository implements PanacheRepositoryBase<ConcernEntity, U
     public Map<UUID, ListedConcern> listed(List<UUID> ids) {
         Map<UUID, ListedConcern> byId = new HashMap<>();
         if (!ids.isEmpty()) {
-            getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(LISTED + " WHERE c.id = ANY (?)")) {
-                    statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-                    return listed(statement);
-                }
-            }).forEach(row -> byId.put(row.id(), row));
+            listed(LISTED + " WHERE c.id = ANY (?)", List.of(Jdbc.array("uuid", ids))).forEach(row -> byId.put(row.id(), row));
         }
         return byId;
     }
 
     private List<ListedConcern> listed(String sql, List<Object> params) {
-        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) {
-                    Object value = params.get(i);
-                    statement.setObject(i + 1, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
-                }
-                return listed(statement);
-            }
-        });
-    }
-
-    private static List<ListedConcern> listed(PreparedStatement statement) throws SQLException {
-        List<ListedConcern> rows = new ArrayList<>();
-        try (ResultSet r = statement.executeQuery()) {
-            while (r.next()) {
-                rows.add(new ListedConcern(r.getObject(1, UUID.class), r.getString(2), ConcernStatus.valueOf(r.getString(3)),
-                        Urgency.valueOf(r.getString(4)), r.getBoolean(5), Channel.valueOf(r.getString(6)), instant(r, 7),
-                        r.getString(8) == null ? null : Priority.valueOf(r.getString(8)), codes(r, 9, TargetGroup::valueOf),
-                        r.getString(10), r.getString(11), r.getString(12), instant(r, 13), instant(r, 14), r.getLong(15),
-                        instant(r, 16), r.getString(17), orEmpty(codes(r, 18, Indicator::valueOf))));
-            }
-        }
-        return rows;
+        return Jdbc.query(getEntityManager(), sql, params, r -> new ListedConcern(r.getObject(1, UUID.class), r.getString(2),
+                ConcernStatus.valueOf(r.getString(3)), Urgency.valueOf(r.getString(4)), r.getBoolean(5),
+                Channel.valueOf(r.getString(6)), instant(r, 7), r.getString(8) == null ? null : Priority.valueOf(r.getString(8)),
+                codes(r, 9, TargetGroup::valueOf), r.getString(10), r.getString(11), r.getString(12), instant(r, 13),
+                instant(r, 14), r.getLong(15), instant(r, 16), r.getString(17), orEmpty(codes(r, 18, Indicator::valueOf))));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

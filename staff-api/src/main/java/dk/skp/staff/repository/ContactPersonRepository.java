@@ -2,8 +2,6 @@ package dk.skp.staff.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 @ApplicationScoped
 public class ContactPersonRepository implements PanacheRepositoryBase<ContactPersonEntity, UUID> {
@@ -29,17 +26,9 @@ public class ContactPersonRepository implements PanacheRepositoryBase<ContactPer
         List<String> wanted = subjects.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, String> names = new HashMap<>();
         if (!wanted.isEmpty()) {
-            getEntityManager().unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT subject, name FROM staff.contact_person WHERE subject = ANY (?)")) {
-                    statement.setArray(1, connection.createArrayOf("text", wanted.toArray()));
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            names.put(rows.getString(1), rows.getString(2));
-                        }
-                    }
-                }
-            });
+            Jdbc.query(getEntityManager(), "SELECT subject, name FROM staff.contact_person WHERE subject = ANY (?)",
+                    List.of(Jdbc.array("text", wanted)), row -> new String[] { row.getString(1), row.getString(2) })
+                    .forEach(person -> names.put(person[0], person[1]));
         }
         return names;
     }

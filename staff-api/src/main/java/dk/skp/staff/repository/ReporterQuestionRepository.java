@@ -4,8 +4,6 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * Questions to reporters: staff.concern_question (who asked, the answer) and exchange.reporter_question (the text
@@ -90,17 +87,9 @@ public class ReporterQuestionRepository {
             return unread;
         }
         // By JDBC with the ids as one array: the same text for any page (an HQL "in" is translated anew for each size).
-        em().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT concern_id FROM staff.concern_question"
-                    + " WHERE concern_id = ANY (?) AND answer_received_at IS NOT NULL AND answer_read_at IS NULL")) {
-                statement.setArray(1, connection.createArrayOf("uuid", concernIds.toArray()));
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        unread.add(rows.getObject(1, UUID.class));
-                    }
-                }
-            }
-        });
+        unread.addAll(Jdbc.query(em(), "SELECT concern_id FROM staff.concern_question"
+                + " WHERE concern_id = ANY (?) AND answer_received_at IS NOT NULL AND answer_read_at IS NULL",
+                List.of(Jdbc.array("uuid", concernIds)), row -> row.getObject(1, UUID.class)));
         return unread;
     }
 

@@ -2,15 +2,13 @@ package dk.skp.staff.search;
 
 import dk.skp.model.vocabulary.ReporterRole;
 import dk.skp.staff.repository.ConcernStatus;
+import dk.skp.staff.repository.Jdbc;
 import dk.skp.staff.repository.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hibernate.Session;
 
 /**
  * Concern search and "possibly the same person", on the generated search columns of V17 and their indexes (pg_trgm
@@ -161,26 +158,7 @@ public class ConcernSearchRepository {
             parameter.appendReplacement(positional, "?");
         }
         parameter.appendTail(positional);
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(positional.toString())) {
-                for (int i = 0; i < values.size(); i++) {
-                    Object value = values.get(i);
-                    statement.setObject(i + 1, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
-                }
-                List<Object[]> rows = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery()) {
-                    int columns = result.getMetaData().getColumnCount();
-                    while (result.next()) {
-                        Object[] row = new Object[columns];
-                        for (int i = 0; i < columns; i++) {
-                            row[i] = result.getObject(i + 1);
-                        }
-                        rows.add(row);
-                    }
-                }
-                return rows;
-            }
-        });
+        return Jdbc.query(em, positional.toString(), values, Jdbc::columns);
     }
 
     private static Map<String, String> textFieldPaths() {
